@@ -1,0 +1,22 @@
+package dev.evalboard.contract;
+
+import java.time.Instant;
+
+/**
+ * A validated result event. {@code higherIsBetter} and {@code unit} are null when the event did not state them:
+ * the stored benchmark keeps what an earlier event said, and readers default to true / percent.
+ */
+public record ResultEvent(
+        String eventId,
+        ModelInfo model,
+        String benchmark,
+        String metric,
+        double score,
+        ScoreUnit unit,
+        Double stderr,
+        Long samples,
+        Boolean higherIsBetter,
+        Double costUsd,
+        Instant evaluatedAt,
+        String source) {
+}
