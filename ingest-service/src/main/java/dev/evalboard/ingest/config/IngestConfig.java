@@ -1,0 +1,51 @@
+package dev.evalboard.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the consumer loop, under {@code evalboard.ingest}. */
+@ConfigMapping(prefix = "evalboard.ingest")
+public interface IngestConfig {
+
+    /** Whether the consumer loop runs at all (off for tests that only look at the store). */
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("eval.results")
+    String topic();
+
+    @WithDefault("eval.results.dlq")
+    String deadLetterTopic();
+
+    @WithDefault("evalboard-ingest")
+    String groupId();
+
+    /** Records per poll; one poll is one database transaction. */
+    @WithDefault("5000")
+    int maxPollRecords();
+
+    @WithDefault("500ms")
+    Duration pollTimeout();
+
+    /** Back-off while the database or the dead-letter topic is unreachable: doubles from min up to max. */
+    @WithDefault("100ms")
+    Duration retryBackoffMin();
+
+    @WithDefault("5s")
+    Duration retryBackoffMax();
+
+    Topics topics();
+
+    interface Topics {
+        /** Create the topics at start-up when they are missing (off where an operator manages them). */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.evalboard.ingest.repository;
+
+import dev.evalboard.contract.ModelInfo;
+import dev.evalboard.contract.ResultEvent;
+import dev.evalboard.ingest.service.IncomingResult;
+import dev.evalboard.ingest.service.StoreOutcome;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes a batch of valid events in one transaction with set-based SQL: the batch is copied into a temporary table,
+ * then merged into the models, benchmarks, history and current results by a fixed number of statements, however
+ * large the batch.
+ */
+@ApplicationScoped
+public class ResultStore {
+
+    private static final String CREATE_STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS incoming_result (
+                event_id text COLLATE "C", model_name text, benchmark text, metric text,
+                score double precision, stderr double precision, samples bigint, cost_usd double precision,
+                evaluated_at timestamptz, source text,
+                parameters bigint, active_parameters bigint, openness text, organization text,
+                higher_is_better boolean, unit text,
+                kafka_partition integer, kafka_offset bigint, accepted boolean NOT NULL DEFAULT false
+            ) ON COMMIT DELETE ROWS""";
+
+    private static final String COPY_STAGING = """
+            COPY incoming_result (event_id, model_name, benchmark, metric, score, stderr, samples, cost_usd,
+                evaluated_at, source, parameters, active_parameters, openness, organization, higher_is_better,
+                unit, kafka_partition, kafka_offset) FROM STDIN""";
+
+    // Sorted so that two ingest instances lock new names in the same order.
+    private static final String INSERT_MODELS = """
+            INSERT INTO model (name) SELECT DISTINCT model_name FROM incoming_result ORDER BY 1
+            ON CONFLICT (name) DO NOTHING""";
+
+    private static final String INSERT_BENCHMARKS = """
+            INSERT INTO benchmark (name, metric) SELECT DISTINCT benchmark, metric FROM incoming_result ORDER BY 1, 2
+            ON CONFLICT (name, metric) DO NOTHING""";
+
+    // The history keeps the first copy of each eventId; the copies it kept are marked accepted, and only those
+    // take part in the merges below, so a republished eventId changes nothing.
+    private static final String INSERT_HISTORY = """
+            WITH kept AS (
+                INSERT INTO result (event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at,
+                                    source, kafka_partition, kafka_offset)
+                SELECT i.event_id, m.id, b.id, i.score, i.stderr, i.samples, i.cost_usd, i.evaluated_at, i.source,
+                       i.kafka_partition, i.kafka_offset
+                FROM incoming_result i
+                JOIN model m ON m.name = i.model_name
+                JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING kafka_partition, kafka_offset)
+            UPDATE incoming_result i SET accepted = true FROM kept
+            WHERE i.kafka_partition = kept.kafka_partition AND i.kafka_offset = kept.kafka_offset""";
+
+    private static final String UPSERT_CURRENT = """
+            INSERT INTO current_result AS c (benchmark_id, model_id, event_id, score, stderr, samples, cost_usd,
+                                             evaluated_at)
+            SELECT DISTINCT ON (b.id, m.id) b.id, m.id, i.event_id, i.score, i.stderr, i.samples, i.cost_usd,
+                   i.evaluated_at
+            FROM incoming_result i
+            JOIN model m ON m.name = i.model_name
+            JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric
+            WHERE i.accepted
+            ORDER BY b.id, m.id, i.evaluated_at DESC, i.event_id DESC
+            ON CONFLICT (benchmark_id, model_id) DO UPDATE SET
+                event_id = excluded.event_id, score = excluded.score, stderr = excluded.stderr,
+                samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
+            WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id)""";
+
+    private static final List<MergedAttribute> MERGED_ATTRIBUTES = List.of(
+            MergedAttribute.ofModel("parameters"),
+            MergedAttribute.ofModel("active_parameters"),
+            MergedAttribute.ofModel("openness"),
+            MergedAttribute.ofModel("organization"),
+            MergedAttribute.ofBenchmark("higher_is_better"),
+            MergedAttribute.ofBenchmark("unit"));
+
+    private final AgroalDataSource dataSource;
+
+    public ResultStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores the batch atomically: either all of it is merged, or (on an exception) none of it. */
+    public StoreOutcome store(List<IncomingResult> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return new StoreOutcome(0, 0);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(CREATE_STAGING);
+                copyIntoStaging(connection, batch);
+                statement.executeUpdate(INSERT_MODELS);
+                statement.executeUpdate(INSERT_BENCHMARKS);
+                int accepted = statement.executeUpdate(INSERT_HISTORY);
+                if (accepted > 0) {
+                    statement.executeUpdate(UPSERT_CURRENT);
+                    for (MergedAttribute attribute : MERGED_ATTRIBUTES) {
+                        statement.executeUpdate(attribute.mergeSql());
+                    }
+                }
+                connection.commit();
+                return new StoreOutcome(accepted, batch.size() - accepted);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void copyIntoStaging(Connection connection, List<IncomingResult> batch) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (IncomingResult incoming : batch) {
+            ResultEvent e = incoming.event();
+            ModelInfo m = e.model();
+            rows.value(e.eventId()).value(m.name()).value(e.benchmark()).value(e.metric())
+                    .value(e.score()).value(e.stderr()).value(e.samples()).value(e.costUsd())
+                    .value(e.evaluatedAt()).value(e.source())
+                    .value(m.parameters()).value(m.activeParameters())
+                    .value(m.openness() == null ? null : m.openness().wireName()).value(m.organization())
+                    .value(e.higherIsBetter()).value(e.unit() == null ? null : e.unit().wireName())
+                    .value(incoming.partition()).value(incoming.offset())
+                    .endRow();
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING, new StringReader(rows.text()));
+        } catch (IOException e) {
+            throw new SQLException("copying the batch into the staging table failed", "08000", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.evalboard.ingest.service;
+
+import dev.evalboard.contract.ParseResult;
+import dev.evalboard.contract.ResultEventParser;
+import dev.evalboard.contract.Violation;
+import dev.evalboard.ingest.messaging.DeadLetterPublisher;
+import dev.evalboard.ingest.repository.ResultStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one poll's records into stored events and dead letters. Returns normally only when every record is either
+ * in the database or acknowledged by the dead-letter topic, so that its offset may be committed.
+ */
+@ApplicationScoped
+public class BatchIngestor {
+    private static final Logger LOG = Logger.getLogger(BatchIngestor.class);
+
+    private final ResultEventParser parser = new ResultEventParser();
+    private final ResultStore store;
+    private final DeadLetterPublisher deadLetters;
+    private final IngestMetrics metrics;
+
+    public BatchIngestor(ResultStore store, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    /** @throws TransientFailure when the batch must be retried later, with nothing committed */
+    public void ingest(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<IncomingResult> valid = new ArrayList<>(records.size());
+        List<RejectedRecord> rejected = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            ParseResult result = parser.parse(record.value(), recordTime(record));
+            if (result instanceof ParseResult.Accepted accepted) {
+                valid.add(new IncomingResult(accepted.event(), record.partition(), record.offset()));
+            } else if (result instanceof ParseResult.Rejected bad) {
+                rejected.add(new RejectedRecord(record, bad.violation()));
+            }
+        }
+        StoreOutcome stored = storeIsolatingPoison(valid, rejected, records);
+        deadLetters.publish(rejected);
+        metrics.recordBatch(records.size(), stored, rejected.size());
+    }
+
+    private StoreOutcome storeIsolatingPoison(List<IncomingResult> valid, List<RejectedRecord> rejected,
+            List<ConsumerRecord<byte[], byte[]>> records) {
+        try {
+            return store.store(valid);
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw new TransientFailure("the database is unavailable: " + e.getMessage(), e);
+            }
+            // A valid event the database still refuses would otherwise block its partition for ever:
+            // store one by one and send the refused ones to the dead-letter topic.
+            LOG.warnf("the database refused a batch (%s); storing its %d events one by one", e.getMessage(),
+                    valid.size());
+            return storeOneByOne(valid, rejected, records);
+        }
+    }
+
+    private StoreOutcome storeOneByOne(List<IncomingResult> valid, List<RejectedRecord> rejected,
+            List<ConsumerRecord<byte[], byte[]>> records) {
+        int accepted = 0;
+        int duplicates = 0;
+        for (IncomingResult incoming : valid) {
+            try {
+                StoreOutcome one = store.store(List.of(incoming));
+                accepted += one.accepted();
+                duplicates += one.duplicates();
+            } catch (SQLException e) {
+                if (!isDataError(e)) {
+                    throw new TransientFailure("the database is unavailable: " + e.getMessage(), e);
+                }
+                rejected.add(new RejectedRecord(recordAt(records, incoming),
+                        Violation.ofWholeRecord("the database refused the event: " + e.getMessage())));
+            }
+        }
+        return new StoreOutcome(accepted, duplicates);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> recordAt(List<ConsumerRecord<byte[], byte[]>> records,
+            IncomingResult incoming) {
+        return records.stream()
+                .filter(r -> r.partition() == incoming.partition() && r.offset() == incoming.offset())
+                .findFirst().orElseThrow();
+    }
+
+    /** SQLSTATE classes 22 (data exception) and 23 (integrity violation) are about the rows, not the server. */
+    private static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private static Instant recordTime(ConsumerRecord<byte[], byte[]> record) {
+        return record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.evalboard.ingest.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The ingest meters exposed at /q/metrics. */
+@ApplicationScoped
+public class IngestMetrics {
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final Counter rejected;
+    private final DistributionSummary batchSize;
+    private final AtomicLong consumerLag = new AtomicLong();
+
+    public IngestMetrics(MeterRegistry registry) {
+        accepted = outcome(registry, "accepted", "new events stored");
+        duplicates = outcome(registry, "duplicate", "events whose eventId was already stored");
+        rejected = outcome(registry, "rejected", "invalid records sent to the dead-letter topic");
+        batchSize = DistributionSummary.builder("evalboard.ingest.batch.size")
+                .description("records per poll, each poll one transaction").register(registry);
+        Gauge.builder("evalboard.ingest.consumer.lag", consumerLag, AtomicLong::get)
+                .description("records not yet consumed, summed over the assigned partitions").register(registry);
+    }
+
+    private static Counter outcome(MeterRegistry registry, String outcome, String description) {
+        return Counter.builder("evalboard.ingest.events").tag("outcome", outcome).description(description)
+                .register(registry);
+    }
+
+    void recordBatch(int records, StoreOutcome stored, int rejectedRecords) {
+        batchSize.record(records);
+        accepted.increment(stored.accepted());
+        duplicates.increment(stored.duplicates());
+        rejected.increment(rejectedRecords);
+    }
+
+    public void recordLag(long lag) {
+        consumerLag.set(lag);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.evalboard.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.evalboard.devstack.testing.KafkaTestResource;
+import dev.evalboard.devstack.testing.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class HealthAndMetricsTest {
+
+    @Test
+    void readyWhenKafkaAndTheDatabaseAnswer() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("Kafka")).body(containsString("Database"));
+    }
+
+    @Test
+    void countsAcceptedRejectedAndDuplicateEvents() {
+        String id = "metrics-" + UUID.randomUUID();
+        String event = EventJson.event(id, "metrics-model", "B", 1, null).toString();
+        IngestTestSupport.publish(List.of(event, event, "not json"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("evalboard_ingest_events_total{outcome=\"accepted\"}"))
+                .body(containsString("evalboard_ingest_events_total{outcome=\"duplicate\"}"))
+                .body(containsString("evalboard_ingest_events_total{outcome=\"rejected\"}"))
+                .body(containsString("evalboard_ingest_batch_size_count"))
+                .body(containsString("evalboard_ingest_consumer_lag")));
+    }
+}
