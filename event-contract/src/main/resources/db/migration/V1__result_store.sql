@@ -54,10 +54,11 @@ CREATE TABLE result (
 CREATE INDEX result_history_idx ON result (model_id, benchmark_id, evaluated_at DESC, event_id DESC);
 
 -- The current result per (model, benchmark+metric): the accepted event with the latest evaluatedAt,
--- ties broken by the larger eventId.
+-- ties broken by the larger eventId. Derived from result in the same transaction that writes result, whose
+-- foreign keys already guard the ids; repeating them here would double the per-row trigger work of every batch.
 CREATE TABLE current_result (
-    benchmark_id integer NOT NULL REFERENCES benchmark (id),
-    model_id     bigint NOT NULL REFERENCES model (id),
+    benchmark_id integer NOT NULL,
+    model_id     bigint NOT NULL,
     event_id     text COLLATE "C" NOT NULL,
     score        double precision NOT NULL,
     stderr       double precision,

@@ -174,7 +174,10 @@ public class ResultConsumerLoop implements Runnable {
     }
 
     private Map<String, Object> consumerProperties() {
-        Map<String, Object> props = new HashMap<>(clientProperties);
+        Map<String, Object> props = new HashMap<>();
+        // Large enough that a poll can fill a whole batch from one partition; kafka.* settings may change it.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -29,7 +29,16 @@ public class ResultStore {
                 evaluated_at timestamptz, source text,
                 parameters bigint, active_parameters bigint, openness text, organization text,
                 higher_is_better boolean, unit text,
-                kafka_partition integer, kafka_offset bigint, accepted boolean NOT NULL DEFAULT false
+                kafka_partition integer, kafka_offset bigint
+            ) ON COMMIT DELETE ROWS""";
+
+    // The events this batch added to the history, with their resolved ids and the attributes they state.
+    private static final String CREATE_KEPT = """
+            CREATE TEMP TABLE IF NOT EXISTS kept_result (
+                event_id text COLLATE "C", model_id bigint, benchmark_id integer, score double precision,
+                stderr double precision, samples bigint, cost_usd double precision, evaluated_at timestamptz,
+                parameters bigint, active_parameters bigint, openness text, organization text,
+                higher_is_better boolean, unit text
             ) ON COMMIT DELETE ROWS""";
 
     private static final String COPY_STAGING = """
@@ -46,8 +55,8 @@ public class ResultStore {
             INSERT INTO benchmark (name, metric) SELECT DISTINCT benchmark, metric FROM incoming_result ORDER BY 1, 2
             ON CONFLICT (name, metric) DO NOTHING""";
 
-    // The history keeps the first copy of each eventId; the copies it kept are marked accepted, and only those
-    // take part in the merges below, so a republished eventId changes nothing.
+    // The history keeps the first copy of each eventId. Only the copies it kept go on to the merges below, so a
+    // republished eventId changes nothing.
     private static final String INSERT_HISTORY = """
             WITH kept AS (
                 INSERT INTO result (event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at,
@@ -58,32 +67,30 @@ public class ResultStore {
                 JOIN model m ON m.name = i.model_name
                 JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric
                 ON CONFLICT (event_id) DO NOTHING
-                RETURNING kafka_partition, kafka_offset)
-            UPDATE incoming_result i SET accepted = true FROM kept
-            WHERE i.kafka_partition = kept.kafka_partition AND i.kafka_offset = kept.kafka_offset""";
+                RETURNING event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at,
+                          kafka_partition, kafka_offset)
+            INSERT INTO kept_result
+            SELECT k.event_id, k.model_id, k.benchmark_id, k.score, k.stderr, k.samples, k.cost_usd, k.evaluated_at,
+                   i.parameters, i.active_parameters, i.openness, i.organization, i.higher_is_better, i.unit
+            FROM kept k
+            JOIN incoming_result i ON i.kafka_partition = k.kafka_partition AND i.kafka_offset = k.kafka_offset""";
 
     private static final String UPSERT_CURRENT = """
             INSERT INTO current_result AS c (benchmark_id, model_id, event_id, score, stderr, samples, cost_usd,
                                              evaluated_at)
-            SELECT DISTINCT ON (b.id, m.id) b.id, m.id, i.event_id, i.score, i.stderr, i.samples, i.cost_usd,
-                   i.evaluated_at
-            FROM incoming_result i
-            JOIN model m ON m.name = i.model_name
-            JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric
-            WHERE i.accepted
-            ORDER BY b.id, m.id, i.evaluated_at DESC, i.event_id DESC
+            SELECT DISTINCT ON (benchmark_id, model_id) benchmark_id, model_id, event_id, score, stderr, samples,
+                   cost_usd, evaluated_at
+            FROM kept_result
+            ORDER BY benchmark_id, model_id, evaluated_at DESC, event_id DESC
             ON CONFLICT (benchmark_id, model_id) DO UPDATE SET
                 event_id = excluded.event_id, score = excluded.score, stderr = excluded.stderr,
                 samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
             WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id)""";
 
-    private static final List<MergedAttribute> MERGED_ATTRIBUTES = List.of(
-            MergedAttribute.ofModel("parameters"),
-            MergedAttribute.ofModel("active_parameters"),
-            MergedAttribute.ofModel("openness"),
-            MergedAttribute.ofModel("organization"),
-            MergedAttribute.ofBenchmark("higher_is_better"),
-            MergedAttribute.ofBenchmark("unit"));
+    private static final List<String> MERGES = List.of(
+            new AttributeMerge("model", "model_id",
+                    List.of("parameters", "active_parameters", "openness", "organization")).sql(),
+            new AttributeMerge("benchmark", "benchmark_id", List.of("higher_is_better", "unit")).sql());
 
     private final AgroalDataSource dataSource;
 
@@ -100,14 +107,15 @@ public class ResultStore {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(CREATE_STAGING);
+                statement.execute(CREATE_KEPT);
                 copyIntoStaging(connection, batch);
                 statement.executeUpdate(INSERT_MODELS);
                 statement.executeUpdate(INSERT_BENCHMARKS);
                 int accepted = statement.executeUpdate(INSERT_HISTORY);
                 if (accepted > 0) {
                     statement.executeUpdate(UPSERT_CURRENT);
-                    for (MergedAttribute attribute : MERGED_ATTRIBUTES) {
-                        statement.executeUpdate(attribute.mergeSql());
+                    for (String merge : MERGES) {
+                        statement.executeUpdate(merge);
                     }
                 }
                 connection.commit();

@@ -1,0 +1,190 @@
+package dev.evalboard.devstack.bench;
+
+import dev.evalboard.devstack.EmbeddedKafka;
+import dev.evalboard.devstack.EmbeddedPostgres;
+import dev.evalboard.devstack.FreePorts;
+import dev.evalboard.devstack.ServiceProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.postgresql.PGConnection;
+
+/**
+ * Ingest throughput against its physical limit, in one run on one machine: N events are published to a fresh
+ * embedded broker, then the real ingest-service (a separate process) consumes them into a fresh database and we time
+ * first committed batch to last committed row; then the same final rows are loaded into the same schema of a second
+ * database with PostgreSQL COPY. Prints both rates and the ratio.
+ */
+public final class IngestBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path repo = Path.of(System.getProperty("evalboard.repo", ".")).toAbsolutePath();
+        Path work = Files.createTempDirectory("evalboard-bench");
+        BenchEvents data = new BenchEvents(events, 10);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
+                EmbeddedPostgres postgres = EmbeddedPostgres.start(work.resolve("pg"), 0)) {
+            System.out.printf("publishing %,d events to the embedded broker ...%n", events);
+            publish(kafka.bootstrapServers(), data);
+
+            createDatabase(postgres, "via_ingest");
+            double ingestRate = timeIngest(repo, work, kafka, postgres, events);
+            System.out.printf("ingest-service: %,d events in the tables, %,.0f events/s%n", events, ingestRate);
+
+            createDatabase(postgres, "via_copy");
+            double copyRate = timeCopy(postgres, data);
+            System.out.printf("COPY:           %,d events' rows loaded, %,.0f events/s%n", events, copyRate);
+
+            System.out.printf("%nresult  events=%d  ingest=%.0f/s  copy=%.0f/s  ratio=%.2f  cores=%d%n", events,
+                    ingestRate, copyRate, ingestRate / copyRate, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static void publish(String bootstrap, BenchEvents data) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("eval.results", 3, (short) 1),
+                    new NewTopic("eval.results.dlq", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
+                "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4", "acks", "1"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < data.count(); i++) {
+                producer.send(new ProducerRecord<>("eval.results", data.modelName(i).getBytes(StandardCharsets.UTF_8),
+                        data.json(i).getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static double timeIngest(Path repo, Path work, EmbeddedKafka kafka, EmbeddedPostgres postgres,
+            int events) throws Exception {
+        String jdbcUrl = jdbcUrl(postgres, "via_ingest");
+        try (ServiceProcess ingest = ServiceProcess.start("ingest-service",
+                repo.resolve("ingest-service/target/quarkus-app"), FreePorts.pick(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                        "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER,
+                        "QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgres.PASSWORD),
+                work.resolve("ingest-service.log"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            ingest.awaitReady(Duration.ofSeconds(120));
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create(ingest.url() + "/q/metrics")).build();
+            long firstSeen = 0;
+            long countAtFirst = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                long stored = acceptedEvents(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+                if (firstSeen == 0 && stored > 0) {
+                    firstSeen = System.nanoTime();
+                    countAtFirst = stored;
+                }
+                if (stored >= events) {
+                    double rate = (events - countAtFirst) / ((System.nanoTime() - firstSeen) / 1e9);
+                    String text = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+                    System.out.printf("ingest-service: %.0f records per batch on average%n",
+                            metric(text, "evalboard_ingest_batch_size_sum") / metric(text,
+                                    "evalboard_ingest_batch_size_count"));
+                    return rate;
+                }
+                if (!ingest.isAlive()) {
+                    throw new IllegalStateException("ingest-service exited; see " + ingest.log());
+                }
+                Thread.sleep(10);
+            }
+            throw new IllegalStateException("ingest did not finish in 30 minutes");
+        }
+    }
+
+    /** The service's own count of committed new events, read from its Prometheus metrics. */
+    private static long acceptedEvents(String prometheusText) {
+        return (long) metric(prometheusText, "evalboard_ingest_events_total{outcome=\"accepted\"}");
+    }
+
+    private static double metric(String prometheusText, String series) {
+        return prometheusText.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    /** The physical limit: the same final rows (models, benchmarks, history, current) loaded with COPY. */
+    private static double timeCopy(EmbeddedPostgres postgres, BenchEvents data) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(postgres, "via_copy"), EmbeddedPostgres.USER,
+                EmbeddedPostgres.PASSWORD)) {
+            migrate(c);
+            c.setAutoCommit(false);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder benchmarks = new StringBuilder();
+            for (int b = 0; b < data.benchmarks(); b++) {
+                benchmarks.append(data.benchmarkName(b)).append("\tpass@1\n");
+            }
+            StringBuilder models = new StringBuilder();
+            for (int i = 0; i < data.count(); i += data.benchmarks()) {
+                models.append(data.modelName(i)).append('\t').append(data.parameters(i)).append('\t')
+                        .append(data.openness(i)).append('\n');
+            }
+            StringBuilder results = new StringBuilder();
+            StringBuilder current = new StringBuilder();
+            for (int i = 0; i < data.count(); i++) {
+                long modelId = i / data.benchmarks() + 1;
+                int benchmarkId = i % data.benchmarks() + 1;
+                results.append(data.eventId(i)).append('\t').append(modelId).append('\t').append(benchmarkId)
+                        .append('\t').append(data.score(i)).append("\t64\t").append(data.evaluatedAt(i))
+                        .append("\tevalboard benchmark\n");
+                current.append(benchmarkId).append('\t').append(modelId).append('\t').append(data.eventId(i))
+                        .append('\t').append(data.score(i)).append("\t64\t").append(data.evaluatedAt(i)).append('\n');
+            }
+            // The rows are built before the clock starts: only PostgreSQL's loading is timed.
+            long start = System.nanoTime();
+            copy.copyIn("COPY benchmark (name, metric) FROM STDIN", new StringReader(benchmarks.toString()));
+            copy.copyIn("COPY model (name, parameters, openness) FROM STDIN", new StringReader(models.toString()));
+            copy.copyIn("COPY result (event_id, model_id, benchmark_id, score, samples, evaluated_at, source)"
+                    + " FROM STDIN", new StringReader(results.toString()));
+            copy.copyIn("COPY current_result (benchmark_id, model_id, event_id, score, samples, evaluated_at)"
+                    + " FROM STDIN", new StringReader(current.toString()));
+            c.commit();
+            return data.count() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
+                EmbeddedPostgres.PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    private static void migrate(Connection c) throws IOException, SQLException {
+        try (InputStream in = IngestBenchmark.class.getResourceAsStream("/db/migration/V1__result_store.sql");
+                Statement s = c.createStatement()) {
+            if (in == null) {
+                throw new IllegalStateException("the schema migration is not on the class path");
+            }
+            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String jdbcUrl(EmbeddedPostgres postgres, String database) {
+        return postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + database;
+    }
+}

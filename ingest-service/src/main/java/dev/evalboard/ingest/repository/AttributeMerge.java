@@ -1,0 +1,49 @@
+package dev.evalboard.ingest.repository;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Merges attributes that the most recent event stating them decides (by evaluatedAt, then eventId), as the contract
+ * says of model attributes, into one table with one UPDATE. The table keeps {@code <attribute>_at} and
+ * {@code <attribute>_event} for the event that set each attribute, so an older event arriving late changes nothing.
+ * One statement per table matters: PostgreSQL applies only the first of several updates to a row in one statement,
+ * and each extra statement rewrites the row again.
+ */
+record AttributeMerge(String table, String idColumn, List<String> attributes) {
+
+    String sql() {
+        String latest = attributes.stream().map(AttributeMerge::latestOf).collect(Collectors.joining(",\n"));
+        String assignments = attributes.stream().map(AttributeMerge::assignments)
+                .collect(Collectors.joining(",\n"));
+        String anyNewer = attributes.stream().map(AttributeMerge::isNewer).collect(Collectors.joining(" OR "));
+        return """
+                UPDATE %1$s t SET
+                %2$s
+                FROM (SELECT %3$s,
+                %4$s
+                      FROM kept_result GROUP BY %3$s) w
+                WHERE t.id = w.%3$s AND (%5$s)""".formatted(table, assignments, idColumn, latest, anyNewer);
+    }
+
+    /** The value, instant and eventId of the most recent event in the batch that states the attribute. */
+    private static String latestOf(String a) {
+        String latest = " ORDER BY evaluated_at DESC, event_id DESC) FILTER (WHERE " + a + " IS NOT NULL))[1] AS ";
+        return "(array_agg(" + a + latest + a + ",\n"
+                + "(array_agg(evaluated_at" + latest + a + "_at,\n"
+                + "(array_agg(event_id" + latest + a + "_event";
+    }
+
+    private static String isNewer(String a) {
+        return "(w.%1$s_at IS NOT NULL AND (t.%1$s_at IS NULL OR (t.%1$s_at, t.%1$s_event) < (w.%1$s_at, w.%1$s_event)))"
+                .formatted(a);
+    }
+
+    private static String assignments(String a) {
+        String newer = isNewer(a);
+        return List.of("", "_at", "_event").stream()
+                .map(suffix -> "%1$s%2$s = CASE WHEN %3$s THEN w.%1$s%2$s ELSE t.%1$s%2$s END"
+                        .formatted(a, suffix, newer))
+                .collect(Collectors.joining(",\n"));
+    }
+}
