@@ -57,6 +57,16 @@ public final class IngestBenchmark {
 
             System.out.printf("%nresult  events=%d  ingest=%.0f/s  copy=%.0f/s  ratio=%.2f  cores=%d%n", events,
                     ingestRate, copyRate, ingestRate / copyRate, Runtime.getRuntime().availableProcessors());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
