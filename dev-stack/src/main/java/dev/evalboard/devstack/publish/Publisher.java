@@ -1,0 +1,129 @@
+package dev.evalboard.devstack.publish;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * {@code ./evalboard publish [--format jsonl|lm-eval] FILE...}: publishes result events to {@code eval.results},
+ * keyed by model name, and waits for the broker to acknowledge each. Exit code 0 when everything was sent, 1 when
+ * an input line could not be read or a send failed, 2 for a usage error.
+ */
+public final class Publisher {
+    private static final String TOPIC = "eval.results";
+    private static final int PROGRESS_FROM = 1000;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Publisher(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        System.exit(new Publisher(System.out, System.err).run(args, bootstrap));
+    }
+
+    int run(String[] args, String bootstrap) {
+        String format = "jsonl";
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--format") && i + 1 < args.length) {
+                format = args[++i];
+            } else if (args[i].startsWith("--format=")) {
+                format = args[i].substring("--format=".length());
+            } else if (args[i].startsWith("-")) {
+                return usage("unknown option " + args[i]);
+            } else {
+                files.add(Path.of(args[i]));
+            }
+        }
+        if (!format.equals("jsonl") && !format.equals("lm-eval")) {
+            return usage("--format must be jsonl or lm-eval, not " + format);
+        }
+        if (files.isEmpty()) {
+            return usage("name at least one file");
+        }
+        List<InputRecord> records = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                return usage(file + " is not a readable file");
+            }
+            try {
+                records.addAll(format.equals("lm-eval") ? new LmEvalReader().read(file)
+                        : new JsonLinesReader().read(file));
+            } catch (IOException e) {
+                records.add(InputRecord.unreadable(file.toString(), "cannot read: " + e.getMessage()));
+            }
+        }
+        return publish(records, bootstrap);
+    }
+
+    private int publish(List<InputRecord> records, String bootstrap) {
+        List<InputRecord> events = records.stream().filter(InputRecord::readable).toList();
+        AtomicInteger acknowledged = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all",
+                "enable.idempotence", true, "linger.ms", 10, "max.block.ms", 15_000, "delivery.timeout.ms", 60_000),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events.size(); i++) {
+                InputRecord event = events.get(i);
+                producer.send(new ProducerRecord<>(TOPIC, event.key().getBytes(StandardCharsets.UTF_8),
+                        event.json().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
+                            if (e == null) {
+                                acknowledged.incrementAndGet();
+                            } else {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
+                if (events.size() >= PROGRESS_FROM && i % 500 == 0) {
+                    progress(acknowledged.get(), events.size());
+                }
+            }
+            producer.flush();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+        if (events.size() >= PROGRESS_FROM) {
+            progress(acknowledged.get(), events.size());
+            err.println();
+        }
+        out.printf("sent %d of %d events to %s on %s%n", acknowledged.get(), events.size(), TOPIC, bootstrap);
+        List<InputRecord> unreadable = records.stream().filter(r -> !r.readable()).toList();
+        if (!unreadable.isEmpty()) {
+            out.printf("%d input records could not be read:%n", unreadable.size());
+            unreadable.forEach(r -> out.printf("  %s: %s%n", r.source(), r.problem()));
+        }
+        if (failure.get() != null) {
+            out.printf("%d events were not acknowledged: %s%n", events.size() - acknowledged.get(),
+                    failure.get().getMessage());
+        }
+        return unreadable.isEmpty() && acknowledged.get() == events.size() ? 0 : 1;
+    }
+
+    private void progress(int done, int total) {
+        int width = 30;
+        int filled = (int) ((long) done * width / Math.max(1, total));
+        err.printf("\r  [%s%s] %3d%% %d/%d", "#".repeat(filled), " ".repeat(width - filled),
+                done * 100L / Math.max(1, total), done, total);
+    }
+
+    private int usage(String problem) {
+        err.println("evalboard publish: " + problem);
+        err.println("usage: ./evalboard publish [--format jsonl|lm-eval] FILE...   (KAFKA_BOOTSTRAP_SERVERS, default"
+                + " localhost:9092)");
+        return 2;
+    }
+}
