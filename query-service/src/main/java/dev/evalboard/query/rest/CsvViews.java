@@ -1,0 +1,53 @@
+package dev.evalboard.query.rest;
+
+import dev.evalboard.query.service.Leaderboard;
+import dev.evalboard.query.service.ParetoSet;
+import dev.evalboard.query.service.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The CSV forms of a leaderboard, the table and a Pareto set: one line per entry, the JSON fields as columns. */
+final class CsvViews {
+    private CsvViews() {
+    }
+
+    static CsvTable leaderboard(Leaderboard board) {
+        CsvTable csv = new CsvTable(List.of("rank", "model", "score", "stderr", "samples", "costUsd", "parameters",
+                "activeParameters", "openness", "organization", "evaluatedAt"));
+        for (Leaderboard.Entry e : board.entries()) {
+            csv.row(Arrays.asList(e.rank(), e.model(), e.score(), e.stderr(), e.samples(), e.costUsd(),
+                    e.parameters(), e.activeParameters(), e.openness(), e.organization(), e.evaluatedAt()));
+        }
+        return csv;
+    }
+
+    /** One score column per benchmark, in the requested order; {@code missing} lists names separated by ';'. */
+    static CsvTable table(Table table) {
+        List<String> header = new ArrayList<>(List.of("rank", "model", "mean"));
+        header.addAll(table.benchmarks());
+        header.addAll(List.of("missing", "parameters", "activeParameters", "openness"));
+        CsvTable csv = new CsvTable(header);
+        for (Table.Row row : table.rows()) {
+            List<Object> cells = new ArrayList<>(Arrays.asList(row.rank(), row.model(), row.mean()));
+            table.benchmarks().forEach(benchmark -> cells.add(row.scores().get(benchmark)));
+            cells.addAll(Arrays.asList(row.missing(), row.parameters(), row.activeParameters(), row.openness()));
+            csv.row(cells);
+        }
+        return csv;
+    }
+
+    /** Frontier points first (x ascending), then the dominated ones, told apart by the first column. */
+    static CsvTable pareto(ParetoSet set) {
+        CsvTable csv = new CsvTable(List.of("set", "model", set.x(), set.y(), "openness", "parameters",
+                "activeParameters", "organization"));
+        set.frontier().forEach(p -> csv.row(point("frontier", p)));
+        set.dominated().forEach(p -> csv.row(point("dominated", p)));
+        return csv;
+    }
+
+    private static List<Object> point(String set, ParetoSet.Point p) {
+        return Arrays.asList(set, p.model(), p.x(), p.y(), p.openness(), p.parameters(), p.activeParameters(),
+                p.organization());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.evalboard.query.rest;
+
+import dev.evalboard.query.repository.ModelFilter;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The model filters shared by listings, leaderboards, the table and Pareto sets. */
+public class FilterParams {
+    @QueryParam("openness")
+    @Parameter(description = "closed, open-weights or open-weights-open-data; repeat for several")
+    List<String> openness;
+
+    @QueryParam("minParameters")
+    @Parameter(description = "Inclusive lower bound on total parameters")
+    String minParameters;
+
+    @QueryParam("maxParameters")
+    @Parameter(description = "Inclusive upper bound on total parameters")
+    String maxParameters;
+
+    @QueryParam("q")
+    @Parameter(description = "Case-insensitive substring of the model name")
+    String q;
+
+    ModelFilter toFilter() {
+        Long min = Params.parameterCount("minParameters", minParameters);
+        Long max = Params.parameterCount("maxParameters", maxParameters);
+        Params.requireOrdered(min, max);
+        return new ModelFilter(Params.openness(openness), min, max, Params.query(q));
+    }
+}

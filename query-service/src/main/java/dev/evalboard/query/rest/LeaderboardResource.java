@@ -1,0 +1,66 @@
+package dev.evalboard.query.rest;
+
+import dev.evalboard.query.service.Leaderboard;
+import dev.evalboard.query.service.LeaderboardService;
+import dev.evalboard.query.service.Table;
+import dev.evalboard.query.service.TableService;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/api/v1")
+@Produces({ MediaType.APPLICATION_JSON, Representations.CSV })
+public class LeaderboardResource {
+    private final LeaderboardService leaderboards;
+    private final TableService tables;
+    private final Representations representations;
+
+    public LeaderboardResource(LeaderboardService leaderboards, TableService tables,
+            Representations representations) {
+        this.leaderboards = leaderboards;
+        this.tables = tables;
+        this.representations = representations;
+    }
+
+    @GET
+    @Path("leaderboards/{benchmark}")
+    @Operation(summary = "One benchmark's models in rank order (competition ranks: 1, 2, 2, 4)")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Leaderboard.class)),
+            @Content(mediaType = Representations.CSV) })
+    @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
+    public Response leaderboard(@PathParam("benchmark") String benchmark, @QueryParam("metric") String metric,
+            @BeanParam FilterParams filter, @BeanParam PageParams page, @Context HttpHeaders headers) {
+        Leaderboard board = leaderboards.leaderboard(Params.name("benchmark", benchmark), Params.metric(metric),
+                filter.toFilter(), page.limit(), page.offset());
+        return representations.jsonOrCsv(board, () -> CsvViews.leaderboard(board), headers);
+    }
+
+    @GET
+    @Path("leaderboard")
+    @Operation(summary = "Models ranked by their mean over several benchmarks; models missing one come last")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Table.class)),
+            @Content(mediaType = Representations.CSV) })
+    @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
+    public Response table(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
+            @BeanParam FilterParams filter, @BeanParam PageParams page, @Context HttpHeaders headers) {
+        Table table = tables.table(Params.benchmarks(benchmarks), Params.metric(metric), filter.toFilter(),
+                page.limit(), page.offset());
+        return representations.jsonOrCsv(table, () -> CsvViews.table(table), headers);
+    }
+}

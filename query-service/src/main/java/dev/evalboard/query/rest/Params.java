@@ -1,0 +1,150 @@
+package dev.evalboard.query.rest;
+
+import dev.evalboard.contract.Openness;
+import dev.evalboard.query.service.ProblemException;
+import dev.evalboard.query.service.XAxis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and bounds query and path parameters. Numbers arrive as text so that "abc" is a 400 that names the
+ * parameter rather than a JAX-RS 404. An empty value means the parameter is absent, as an HTML form sends it.
+ */
+final class Params {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+    static final String DEFAULT_METRIC = "pass@1";
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_BENCHMARKS = 20;
+
+    // The metric syntax of the event contract.
+    private static final Pattern METRIC = Pattern.compile("[a-z0-9@._:/-]{1,64}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+
+    private Params() {
+    }
+
+    static int limit(String raw) {
+        return (int) wholeNumber("limit", raw, 1, MAX_LIMIT, DEFAULT_LIMIT);
+    }
+
+    static long offset(String raw) {
+        return wholeNumber("offset", raw, 0, Integer.MAX_VALUE, 0);
+    }
+
+    /** An optional non-negative parameter count; null when absent. */
+    static Long parameterCount(String name, String raw) {
+        return isAbsent(raw) ? null : wholeNumber(name, raw, 0, Long.MAX_VALUE, 0);
+    }
+
+    /** A model or benchmark name: required, 1..200 characters, no control characters. */
+    static String name(String parameter, String raw) {
+        if (isAbsent(raw)) {
+            throw ProblemException.badRequest("'" + parameter + "' is required.");
+        }
+        return text(parameter, raw);
+    }
+
+    static String optionalName(String parameter, String raw) {
+        return isAbsent(raw) ? null : text(parameter, raw);
+    }
+
+    /** Search text: optional, bounded like a name. */
+    static String query(String raw) {
+        return optionalName("q", raw);
+    }
+
+    static String metric(String raw) {
+        String metric = isAbsent(raw) ? DEFAULT_METRIC : raw;
+        if (!METRIC.matcher(metric).matches()) {
+            throw ProblemException.badRequest("'metric' must match [a-z0-9@._:/-]{1,64}.");
+        }
+        return metric;
+    }
+
+    static String optionalMetric(String raw) {
+        return isAbsent(raw) ? null : metric(raw);
+    }
+
+    /** One or more distinct benchmark names, in the order given; a repeated name counts once. */
+    static List<String> benchmarks(List<String> raw) {
+        List<String> names = new ArrayList<>();
+        for (String value : raw == null ? List.<String>of() : raw) {
+            if (!isAbsent(value) && !names.contains(value)) {
+                names.add(text("benchmark", value));
+            }
+            if (names.size() > MAX_BENCHMARKS) {
+                throw ProblemException.badRequest("At most " + MAX_BENCHMARKS + " benchmarks can be combined.");
+            }
+        }
+        if (names.isEmpty()) {
+            throw ProblemException.badRequest("'benchmark' is required (repeat it for several benchmarks).");
+        }
+        return names;
+    }
+
+    static List<String> openness(List<String> raw) {
+        List<String> values = new ArrayList<>();
+        for (String value : raw == null ? List.<String>of() : raw) {
+            if (isAbsent(value)) {
+                continue;
+            }
+            if (Openness.fromWireName(value).isEmpty()) {
+                throw ProblemException.badRequest(
+                        "'openness' must be one of closed, open-weights, open-weights-open-data.");
+            }
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    static XAxis axis(String raw) {
+        if (isAbsent(raw)) {
+            return XAxis.PARAMETERS;
+        }
+        return XAxis.fromWireName(raw).orElseThrow(() -> ProblemException.badRequest(
+                "'x' must be one of parameters, activeParameters, costUsd."));
+    }
+
+    static void requireOrdered(Long min, Long max) {
+        if (min != null && max != null && min > max) {
+            throw ProblemException.badRequest("'minParameters' must not be greater than 'maxParameters'.");
+        }
+    }
+
+    private static String text(String parameter, String raw) {
+        if (raw.length() > MAX_NAME_LENGTH) {
+            throw ProblemException.badRequest("'" + parameter + "' must be at most " + MAX_NAME_LENGTH
+                    + " characters.");
+        }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.badRequest("'" + parameter + "' must not contain control characters.");
+        }
+        return raw;
+    }
+
+    private static long wholeNumber(String name, String raw, long min, long max, long absent) {
+        if (isAbsent(raw)) {
+            return absent;
+        }
+        long value;
+        try {
+            value = DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : -1;
+        } catch (NumberFormatException tooLarge) {
+            value = -1;
+        }
+        if (value < min || value > max) {
+            throw ProblemException.badRequest("'" + name + "' must be a whole number from " + min + " to " + max
+                    + ".");
+        }
+        return value;
+    }
+
+    private static boolean isAbsent(String raw) {
+        return Objects.requireNonNullElse(raw, "").isEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.evalboard.query.rest;
+
+import dev.evalboard.query.service.ParetoService;
+import dev.evalboard.query.service.ParetoSet;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/api/v1/pareto")
+public class ParetoResource {
+    private final ParetoService pareto;
+    private final Representations representations;
+
+    public ParetoResource(ParetoService pareto, Representations representations) {
+        this.pareto = pareto;
+        this.representations = representations;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Representations.CSV })
+    @Operation(summary = "The Pareto frontier of size or cost (lower is better) against the score")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParetoSet.class)),
+            @Content(mediaType = Representations.CSV) })
+    @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
+    public Response pareto(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
+            @Parameter(description = "parameters (default), activeParameters or costUsd") @QueryParam("x") String x,
+            @BeanParam FilterParams filter, @Context HttpHeaders headers) {
+        ParetoSet set = pareto.pareto(Params.benchmarks(benchmarks), Params.metric(metric), Params.axis(x),
+                filter.toFilter());
+        return representations.jsonOrCsv(set, () -> CsvViews.pareto(set), headers);
+    }
+}

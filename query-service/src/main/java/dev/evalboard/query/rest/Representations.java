@@ -1,0 +1,93 @@
+package dev.evalboard.query.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * Writes a response body to bytes here rather than in the JAX-RS pipeline, so that the strong ETag is the hash
+ * of exactly the bytes sent, and a matching {@code If-None-Match} can answer 304 without a body.
+ */
+@ApplicationScoped
+public class Representations {
+    static final String CSV = "text/csv";
+    static final MediaType CSV_UTF8 = MediaType.valueOf("text/csv; charset=utf-8");
+    static final String CACHE_CONTROL = "public, max-age=30";
+
+    private final ObjectMapper mapper;
+
+    public Representations(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    Response json(Object body, HttpHeaders request) {
+        return respond(toJson(body), MediaType.APPLICATION_JSON_TYPE, request).build();
+    }
+
+    /** JSON, or CSV when the client's Accept header prefers it. */
+    Response jsonOrCsv(Object body, Supplier<CsvTable> csv, HttpHeaders request) {
+        Response.ResponseBuilder response = prefersCsv(request) ? respond(csv.get().bytes(), CSV_UTF8, request)
+                : respond(toJson(body), MediaType.APPLICATION_JSON_TYPE, request);
+        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    private Response.ResponseBuilder respond(byte[] body, MediaType type, HttpHeaders request) {
+        String etag = '"' + sha256(body) + '"';
+        Response.ResponseBuilder builder = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
+                ? Response.notModified()
+                : Response.ok(body, type);
+        return builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+    }
+
+    /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): a W/ prefix does not prevent a match. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+    }
+
+    /** The first acceptable type (in the client's preference order) that we can produce decides. */
+    private static boolean prefersCsv(HttpHeaders request) {
+        for (MediaType accepted : request.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType()) {
+                return false;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(CSV))) {
+                return true;
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private byte[] toJson(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.evalboard.query.service;
+
+import dev.evalboard.query.repository.BenchmarkRepository;
+import dev.evalboard.query.repository.BenchmarkRepository.MetricStats;
+import dev.evalboard.query.repository.ModelFilter;
+import dev.evalboard.query.repository.ModelRepository;
+import dev.evalboard.query.repository.ModelRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Benchmarks, models, a model's current results and its history. */
+@ApplicationScoped
+public class CatalogService {
+    private final BenchmarkRepository benchmarks;
+    private final ModelRepository models;
+    private final BenchmarkResolver resolver;
+
+    public CatalogService(BenchmarkRepository benchmarks, ModelRepository models, BenchmarkResolver resolver) {
+        this.benchmarks = benchmarks;
+        this.models = models;
+        this.resolver = resolver;
+    }
+
+    public BenchmarkList benchmarks() {
+        Map<String, List<MetricStats>> byName = new LinkedHashMap<>();
+        for (MetricStats stats : benchmarks.stats()) {
+            byName.computeIfAbsent(stats.benchmark(), name -> new ArrayList<>()).add(stats);
+        }
+        List<BenchmarkList.Entry> entries = new ArrayList<>();
+        byName.forEach((name, metrics) -> entries.add(new BenchmarkList.Entry(name,
+                metrics.get(0).benchmarkModelCount(),
+                metrics.stream().map(MetricStats::lastUpdate).filter(Objects::nonNull).max(Comparable::compareTo)
+                        .orElse(null),
+                metrics.stream().map(m -> new BenchmarkList.Metric(m.metric(), m.higherIsBetter(), m.unit(),
+                        m.modelCount(), m.lastUpdate())).toList())));
+        return new BenchmarkList(entries);
+    }
+
+    public ModelList models(ModelFilter filter, int limit, long offset) {
+        List<ModelList.Entry> page = models.page(filter, limit, offset).stream().map(row -> {
+            ModelRow m = row.model();
+            return new ModelList.Entry(m.name(), m.parameters(), m.activeParameters(), m.openness(),
+                    m.organization(), row.resultCount());
+        }).toList();
+        return new ModelList(models.count(filter), limit, offset, page);
+    }
+
+    public ModelDetail model(String name) {
+        ModelRow m = find(name);
+        return new ModelDetail(m.name(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
+                models.currentResults(m.id()));
+    }
+
+    /** {@code benchmark} and {@code metric} may be null; a named benchmark (or benchmark+metric) must exist. */
+    public ModelHistory history(String name, String benchmark, String metric, int limit, long offset) {
+        ModelRow m = find(name);
+        if (benchmark != null && metric != null) {
+            resolver.resolve(benchmark, metric);
+        } else if (benchmark != null && !resolver.exists(benchmark)) {
+            throw ProblemException.notFound("No benchmark is named '" + benchmark + "'.");
+        }
+        return new ModelHistory(m.name(), benchmark, metric, limit, offset,
+                models.history(m.id(), benchmark, metric, limit, offset));
+    }
+
+    private ModelRow find(String name) {
+        return models.find(name).orElseThrow(() -> ProblemException.notFound("No model is named '" + name + "'."));
+    }
+}

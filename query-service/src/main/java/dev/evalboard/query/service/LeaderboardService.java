@@ -1,0 +1,40 @@
+package dev.evalboard.query.service;
+
+import dev.evalboard.query.repository.Benchmark;
+import dev.evalboard.query.repository.ModelFilter;
+import dev.evalboard.query.repository.ModelRow;
+import dev.evalboard.query.repository.ScoreRepository;
+import dev.evalboard.query.repository.ScoreRepository.Ranked;
+import dev.evalboard.query.repository.ScoreRepository.Score;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One benchmark's ranking, a page at a time. */
+@ApplicationScoped
+public class LeaderboardService {
+    private final BenchmarkResolver resolver;
+    private final ScoreRepository scores;
+
+    public LeaderboardService(BenchmarkResolver resolver, ScoreRepository scores) {
+        this.resolver = resolver;
+        this.scores = scores;
+    }
+
+    public Leaderboard leaderboard(String name, String metric, ModelFilter filter, int limit, long offset) {
+        Benchmark benchmark = resolver.resolve(name, metric);
+        List<Ranked> page = scores.ranked(benchmark, filter, limit, offset);
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        for (Ranked ranked : page) {
+            Score s = ranked.score();
+            ModelRow m = s.model();
+            entries.add(new Leaderboard.Entry(ranked.rank(), m.name(), s.score(), s.stderr(), s.samples(),
+                    s.costUsd(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
+                    s.evaluatedAt()));
+        }
+        // A page past the end has no row to carry the total.
+        long total = page.isEmpty() ? scores.count(benchmark, filter) : page.get(0).total();
+        return new Leaderboard(benchmark.name(), benchmark.metric(), benchmark.higherIsBetter(), benchmark.unit(),
+                total, limit, offset, entries);
+    }
+}

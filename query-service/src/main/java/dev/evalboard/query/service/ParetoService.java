@@ -1,0 +1,58 @@
+package dev.evalboard.query.service;
+
+import dev.evalboard.query.repository.Benchmark;
+import dev.evalboard.query.repository.ModelFilter;
+import dev.evalboard.query.repository.ModelRow;
+import dev.evalboard.query.repository.ScoreRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Pareto set of one x axis against the score (or the mean score over several benchmarks). */
+@ApplicationScoped
+public class ParetoService {
+    private final BenchmarkResolver resolver;
+    private final ScoreRepository scores;
+
+    public ParetoService(BenchmarkResolver resolver, ScoreRepository scores) {
+        this.resolver = resolver;
+        this.scores = scores;
+    }
+
+    public ParetoSet pareto(List<String> names, String metric, XAxis axis, ModelFilter filter) {
+        List<Benchmark> benchmarks = resolver.resolveAll(names, metric);
+        boolean higherIsBetter = benchmarks.get(0).higherIsBetter();
+        List<ParetoSet.Point> points = new ArrayList<>();
+        long excluded = 0;
+        for (ModelScores model : ModelScores.group(benchmarks, scores.onAny(benchmarks, filter))) {
+            if (!model.complete()) {
+                continue;
+            }
+            Number x = x(axis, model);
+            if (x == null) {
+                excluded++;
+                continue;
+            }
+            ModelRow m = model.model();
+            points.add(new ParetoSet.Point(m.name(), x, model.mean(), m.openness(), m.parameters(),
+                    m.activeParameters(), m.organization()));
+        }
+        ParetoFrontier.Split<ParetoSet.Point> split = ParetoFrontier.split(points, p -> p.x().doubleValue(),
+                ParetoSet.Point::y, higherIsBetter);
+        return new ParetoSet(benchmarks.stream().map(Benchmark::name).toList(), metric, axis.wireName(),
+                benchmarks.size() == 1 ? "score" : "mean", higherIsBetter, split.frontier(), split.dominated(),
+                excluded);
+    }
+
+    private static Number x(XAxis axis, ModelScores model) {
+        ModelRow m = model.model();
+        if (axis == XAxis.PARAMETERS) {
+            return m.parameters();
+        }
+        if (axis == XAxis.ACTIVE_PARAMETERS) {
+            // Events state activeParameters only for mixture-of-experts models: a dense model uses them all.
+            return m.activeParameters() != null ? m.activeParameters() : m.parameters();
+        }
+        return model.totalCost();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.evalboard.query;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalboard.devstack.FreePorts;
+import dev.evalboard.devstack.SeedData;
+import dev.evalboard.devstack.ServiceProcess;
+import dev.evalboard.devstack.testing.KafkaTestResource;
+import dev.evalboard.devstack.testing.PostgresTestResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Puts test data into the store the way production does: events on the real broker, consumed by the packaged
+ * ingest-service running as a child process (started once per JVM), written to the real database.
+ */
+public final class IngestPath {
+    private static final String TOPIC = "eval.results";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ServiceProcess ingest;
+    private static boolean seeded;
+
+    private IngestPath() {
+    }
+
+    /** Publishes the reference events once per JVM; they are idempotent, so other runs sharing the database agree. */
+    public static synchronized void seed() {
+        if (!seeded) {
+            publish(SeedData.lines());
+            seeded = true;
+        }
+    }
+
+    /** Publishes events and returns once every one of them is in the history table. */
+    public static void publish(List<String> events) {
+        startIngest();
+        List<String> ids = events.stream().map(IngestPath::eventId).toList();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", KafkaTestResource.bootstrapServers(), "acks", "all"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (String event : events) {
+                sends.add(producer.send(new ProducerRecord<>(TOPIC, event.getBytes(StandardCharsets.UTF_8))));
+            }
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing failed", e);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> storedCount(ids) == ids.size());
+    }
+
+    private static synchronized void startIngest() {
+        if (ingest != null) {
+            return;
+        }
+        PostgresTestResource.Database db = PostgresTestResource.database();
+        ingest = ServiceProcess.start("ingest-service", Path.of("../ingest-service/target/quarkus-app"),
+                FreePorts.pick(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", KafkaTestResource.bootstrapServers(),
+                        "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
+                        "QUARKUS_DATASOURCE_USERNAME", db.username(),
+                        "QUARKUS_DATASOURCE_PASSWORD", db.password()),
+                Path.of("target/ingest-service.log"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ingest::close, "ingest-service-stop"));
+        ingest.awaitReady(Duration.ofSeconds(90));
+    }
+
+    private static String eventId(String event) {
+        try {
+            return JSON.readTree(event).get("eventId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long storedCount(List<String> ids) throws SQLException {
+        PostgresTestResource.Database db = PostgresTestResource.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM result WHERE event_id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray(String[]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
