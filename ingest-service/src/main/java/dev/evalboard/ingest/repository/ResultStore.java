@@ -87,6 +87,10 @@ public class ResultStore {
                 samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
             WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id)""";
 
+    /** The channel on which readers hear that results changed; the payload is empty. */
+    public static final String CHANGED_CHANNEL = "evalboard_results_changed";
+    private static final String NOTIFY_CHANGED = "NOTIFY " + CHANGED_CHANNEL;
+
     private static final List<String> MERGES = List.of(
             new AttributeMerge("model", "model_id",
                     List.of("parameters", "active_parameters", "openness", "organization")).sql(),
@@ -117,6 +121,8 @@ public class ResultStore {
                     for (String merge : MERGES) {
                         statement.executeUpdate(merge);
                     }
+                    // Delivered only if the transaction commits: readers that cache results drop their copies.
+                    statement.execute(NOTIFY_CHANGED);
                 }
                 connection.commit();
                 return new StoreOutcome(accepted, batch.size() - accepted);
