@@ -1,0 +1,31 @@
+package dev.evalboard.chart.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The parts of the query API (contract section 2) that charts are drawn from. */
+@RegisterRestClient(configKey = "query-api")
+@RegisterProvider(QueryErrorMapper.class)
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface QueryApi {
+
+    /** The table's largest page: a model named in a bar chart is found among the first 1000 rows. */
+    int TABLE_ROWS = 1000;
+
+    @GET
+    @Path("/leaderboard")
+    LeaderboardTable leaderboard(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
+                                 @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/pareto")
+    ParetoSet pareto(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
+                     @QueryParam("x") String x);
+}

@@ -1,0 +1,39 @@
+package dev.evalboard.chart.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Calls query-service with a timeout, a couple of retries and a circuit breaker. A 4xx answer is
+ * the caller's mistake: it is neither retried nor counted against query-service's health.
+ */
+@ApplicationScoped
+public class QueryGateway {
+
+    private final QueryApi api;
+
+    QueryGateway(@RestClient QueryApi api) {
+        this.api = api;
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = QueryRejectedException.class)
+    public LeaderboardTable leaderboard(List<String> benchmarks, String metric) {
+        return api.leaderboard(benchmarks, metric, QueryApi.TABLE_ROWS);
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = QueryRejectedException.class)
+    public ParetoSet pareto(List<String> benchmarks, String metric, String x) {
+        return api.pareto(benchmarks, metric, x);
+    }
+}

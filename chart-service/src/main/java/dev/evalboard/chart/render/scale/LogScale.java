@@ -1,0 +1,56 @@
+package dev.evalboard.chart.render.scale;
+
+import java.util.List;
+
+/** A base-10 log scale; the domain is the data range padded by a fraction of its decades. */
+public final class LogScale implements Scale {
+
+    private static final double PAD_DECADES_FRACTION = 0.06;
+
+    private final double logMin;
+    private final double logMax;
+    private final double pixelMin;
+    private final double pixelMax;
+    private final List<Tick> ticks;
+
+    public LogScale(double dataMin, double dataMax, Double fixedMin, Double fixedMax,
+                    double pixelMin, double pixelMax, NumberStyle style) {
+        double lo = Math.log10(fixedMin != null ? fixedMin : dataMin);
+        double hi = Math.log10(fixedMax != null ? fixedMax : dataMax);
+        if (!(hi > lo)) {
+            // Data entirely past one fixed end: show one decade on the open side.
+            if (fixedMax == null) {
+                hi = lo + 1;
+            } else {
+                lo = hi - 1;
+            }
+        }
+        double pad = Math.max(hi - lo, 0.5) * PAD_DECADES_FRACTION;
+        this.logMin = fixedMin != null ? lo : lo - pad;
+        this.logMax = fixedMax != null ? hi : hi + pad;
+        this.pixelMin = pixelMin;
+        this.pixelMax = pixelMax;
+        List<Double> values = LogTicks.compute(Math.pow(10, logMin), Math.pow(10, logMax), 3, 10);
+        this.ticks = values.stream().map(v -> new Tick(v, style.format(v, NumberStyle.SHORTEST))).toList();
+    }
+
+    @Override
+    public double toPixel(double value) {
+        return pixelMin + (Math.log10(value) - logMin) / (logMax - logMin) * (pixelMax - pixelMin);
+    }
+
+    @Override
+    public List<Tick> ticks() {
+        return ticks;
+    }
+
+    @Override
+    public double domainMin() {
+        return Math.pow(10, logMin);
+    }
+
+    @Override
+    public double domainMax() {
+        return Math.pow(10, logMax);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.evalboard.chart.rest;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON body of {@code POST /charts/bar.svg}: the GET options plus the data inline. */
+@Schema(description = "A grouped bar chart with inline data")
+public record BarChartBody(
+        @Schema(description = "Chart title") String title,
+        @Schema(description = "Value axis title", defaultValue = "pass@1") String yTitle,
+        @Schema(description = "One bar group per benchmark, in this order", required = true) List<String> benchmarks,
+        @Schema(description = "One bar per model in each group, in this order", required = true) List<Series> series,
+        @Schema(description = "Models whose bars are hatched") List<String> highlight,
+        Double yMin, Double yMax,
+        @Schema(defaultValue = "800", minimum = "200", maximum = "4000") Integer width,
+        @Schema(defaultValue = "500", minimum = "200", maximum = "4000") Integer height,
+        @Schema(enumeration = {"light", "dark"}, defaultValue = "light") String theme,
+        @Schema(description = "Value labels on the bars", defaultValue = "true") Boolean labels) {
+
+    /** One model and its score per benchmark; a benchmark without a score gets no bar. */
+    public record Series(@Schema(required = true) String model,
+                         @Schema(description = "benchmark name to score") Map<String, Double> scores) {
+    }
+}

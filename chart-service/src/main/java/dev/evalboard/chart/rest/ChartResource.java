@@ -1,0 +1,89 @@
+package dev.evalboard.chart.rest;
+
+import dev.evalboard.chart.service.ChartService;
+import dev.evalboard.chart.service.PngRasterizer;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The chart API of contract section 3: two charts, by URL or with inline data, as SVG or PNG. */
+@Path("/charts")
+@Tag(name = "charts", description = "SVG and PNG charts")
+@APIResponse(responseCode = "200", description = "The chart", content = {
+    @Content(mediaType = "image/svg+xml"), @Content(mediaType = "image/png")})
+@APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+@APIResponse(responseCode = "400", description = "A malformed or out-of-range option: an SVG card for clients "
+        + "preferring images, else problem+json", content = {
+            @Content(mediaType = "application/problem+json"), @Content(mediaType = "image/svg+xml")})
+public class ChartResource {
+
+    private final ChartService charts;
+    private final ChartRequests requests;
+    private final PngRasterizer png;
+
+    ChartResource(ChartService charts, ChartRequests requests, PngRasterizer png) {
+        this.charts = charts;
+        this.requests = requests;
+        this.png = png;
+    }
+
+    @GET
+    @Path("/bar.{format:svg|png}")
+    @Operation(summary = "Grouped bar chart from query-service data",
+            description = "One group per benchmark, one bar per model, in the order given.")
+    @APIResponse(responseCode = "404", description = "Unknown benchmark or model")
+    @APIResponse(responseCode = "503", description = "query-service is unavailable")
+    public Response barFromQuery(@Parameter(description = "svg or png") @PathParam("format") String format,
+                                 @BeanParam BarParams params, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return respond(format, charts.barChart(requests.barQuery(params)), ifNoneMatch);
+    }
+
+    @POST
+    @Path("/bar.{format:svg|png}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Grouped bar chart from inline data")
+    public Response bar(@Parameter(description = "svg or png") @PathParam("format") String format,
+                        BarChartBody body,
+                        @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return respond(format, charts.render(requests.barSpec(body)), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/scatter.{format:svg|png}")
+    @Operation(summary = "Scatter chart of query-service's Pareto data",
+            description = "One labelled point per model, coloured by openness; log x axis by default.")
+    @APIResponse(responseCode = "404", description = "Unknown benchmark")
+    @APIResponse(responseCode = "503", description = "query-service is unavailable")
+    public Response scatterFromQuery(@Parameter(description = "svg or png") @PathParam("format") String format,
+                                     @BeanParam ScatterParams params, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return respond(format, charts.scatterChart(requests.scatterQuery(params)), ifNoneMatch);
+    }
+
+    @POST
+    @Path("/scatter.{format:svg|png}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scatter chart from inline points")
+    public Response scatter(@Parameter(description = "svg or png") @PathParam("format") String format,
+                            ScatterChartBody body,
+                            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return respond(format, charts.render(requests.scatterSpec(body)), ifNoneMatch);
+    }
+
+    private Response respond(String format, String svg, String ifNoneMatch) {
+        if ("png".equals(format)) {
+            return ImageResponses.image(png.toPng(svg), ImageResponses.PNG, ifNoneMatch);
+        }
+        return ImageResponses.svg(svg, ifNoneMatch);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.evalboard.chart.rest;
+
+import dev.evalboard.chart.render.theme.Theme;
+import dev.evalboard.chart.service.ChartRequestException;
+import dev.evalboard.chart.service.XMeasure;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads chart options from text (query parameters) or JSON fields. Every malformed value is a 400
+ * that names the parameter; ranges (width, counts) are the renderer's to check.
+ */
+final class OptionParser {
+
+    /** The metric rule of the contract's result events. */
+    private static final Pattern METRIC = Pattern.compile("[a-z0-9@._:/-]{1,64}");
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private OptionParser() {
+    }
+
+    static int integer(String name, String raw, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw bad(name, name + " must be an integer, got '" + shorten(raw) + "'");
+        }
+    }
+
+    static Double number(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw.trim());
+            if (!Double.isFinite(v)) {
+                throw bad(name, name + " must be a finite number, got '" + shorten(raw) + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw bad(name, name + " must be a number, got '" + shorten(raw) + "'");
+        }
+    }
+
+    static boolean flag(String name, String raw, boolean fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        String v = raw.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        throw bad(name, name + " must be true or false, got '" + shorten(raw) + "'");
+    }
+
+    static Theme theme(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Theme.LIGHT;
+        }
+        Theme theme = Theme.named(raw.trim());
+        if (theme == null) {
+            throw bad("theme", "theme must be light or dark, got '" + shorten(raw) + "'");
+        }
+        return theme;
+    }
+
+    static XMeasure xMeasure(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return XMeasure.PARAMETERS;
+        }
+        XMeasure x = XMeasure.fromCode(raw.trim());
+        if (x == null) {
+            throw bad("x", "x must be parameters, activeParameters or costUsd, got '" + shorten(raw) + "'");
+        }
+        return x;
+    }
+
+    static String metric(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "pass@1";
+        }
+        if (!METRIC.matcher(raw).matches()) {
+            throw bad("metric", "metric must match [a-z0-9@._:/-]{1,64}, got '" + shorten(raw) + "'");
+        }
+        return raw;
+    }
+
+    /** Benchmark or model names: present, 1..200 characters each, as the result events allow. */
+    static List<String> names(String name, List<String> raw, boolean required) {
+        List<String> names = raw == null ? List.of() : raw.stream().map(String::strip).toList();
+        if (required && names.isEmpty()) {
+            throw bad(name, name + " is required");
+        }
+        for (String n : names) {
+            if (n.isEmpty() || n.length() > MAX_NAME_LENGTH) {
+                throw bad(name, "each " + name + " must have 1 to " + MAX_NAME_LENGTH + " characters");
+            }
+        }
+        return names;
+    }
+
+    private static ChartRequestException bad(String parameter, String message) {
+        return ChartRequestException.badParameter(parameter, message);
+    }
+
+    /** Echoed input is cut short: the message should name the problem, not replay the request. */
+    private static String shorten(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "\u2026";
+    }
+}

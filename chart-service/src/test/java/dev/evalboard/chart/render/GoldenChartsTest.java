@@ -1,0 +1,122 @@
+package dev.evalboard.chart.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.evalboard.chart.render.chart.BarChartRenderer;
+import dev.evalboard.chart.render.chart.ScatterChartRenderer;
+import dev.evalboard.chart.render.theme.Theme;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The reference charts must come out byte for byte as in src/test/resources/golden. After an
+ * intended rendering change, regenerate them with
+ * {@code ./mvnw -B -o -pl chart-service verify -Dtest=GoldenChartsTest -Dgolden.update=true}
+ * and review the diff before committing.
+ */
+class GoldenChartsTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    private final BarChartRenderer bars = new BarChartRenderer(ChartLimits.DEFAULT);
+    private final ScatterChartRenderer scatter = new ScatterChartRenderer(ChartLimits.DEFAULT);
+
+    @Test
+    void barChartMatchesGolden() throws IOException {
+        String svg = bars.render(ReferenceCharts.bar(Theme.LIGHT));
+        SvgAssertions.parseClean(svg);
+        assertGolden("bar-chart.svg", svg);
+    }
+
+    @Test
+    void darkBarChartMatchesGolden() throws IOException {
+        String svg = bars.render(ReferenceCharts.bar(Theme.DARK));
+        SvgAssertions.parseClean(svg);
+        assertGolden("bar-chart-dark.svg", svg);
+    }
+
+    @Test
+    void scatterChartMatchesGolden() throws IOException {
+        String svg = scatter.render(ReferenceCharts.scatter(Theme.LIGHT));
+        SvgAssertions.parseClean(svg);
+        assertGolden("scatter-chart.svg", svg);
+    }
+
+    @Test
+    void referenceChartsAreCompact() {
+        // Vega writes about 13 KB for the same bar chart.
+        assertTrue(bars.render(ReferenceCharts.bar(Theme.LIGHT)).getBytes(StandardCharsets.UTF_8).length < 8000);
+        assertTrue(scatter.render(ReferenceCharts.scatter(Theme.LIGHT)).getBytes(StandardCharsets.UTF_8).length < 8000);
+    }
+
+    @Test
+    void sameInputGivesSameBytes() {
+        assertEquals(bars.render(ReferenceCharts.bar(Theme.LIGHT)), bars.render(ReferenceCharts.bar(Theme.LIGHT)));
+        assertEquals(scatter.render(ReferenceCharts.scatter(Theme.LIGHT)),
+                scatter.render(ReferenceCharts.scatter(Theme.LIGHT)));
+    }
+
+    @Test
+    void barChartShowsEveryValueAndName() {
+        Document doc = SvgAssertions.parseClean(bars.render(ReferenceCharts.bar(Theme.LIGHT)));
+        List<String> texts = SvgAssertions.texts(doc, "text");
+        for (String value : List.of("72.7", "96.2", "64.3", "59.1", "76.5", "97.0", "70.0", "57.5")) {
+            assertTrue(texts.contains(value), "value label " + value + " missing");
+        }
+        assertTrue(texts.containsAll(ReferenceCharts.BAR_BENCHMARKS));
+        assertTrue(texts.containsAll(ReferenceCharts.BAR_MODELS));
+        assertTrue(texts.containsAll(List.of("30", "50", "100")), "y ticks from 30 to 100 expected: " + texts);
+    }
+
+    @Test
+    void scatterChartLabelsEveryModelAndUsesParameterUnits() {
+        Document doc = SvgAssertions.parseClean(scatter.render(ReferenceCharts.scatter(Theme.LIGHT)));
+        List<String> texts = SvgAssertions.texts(doc, "text");
+        for (ScatterPoint p : ReferenceCharts.scatter(Theme.LIGHT).points()) {
+            assertTrue(texts.contains(p.name()), "label " + p.name() + " missing");
+        }
+        assertTrue(texts.containsAll(List.of("10B", "100B", "Our Model", "Open-Weights Only",
+                "Open-Weights & Open-Data", "Pareto frontier")), texts.toString());
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            System.out.println("golden file rewritten on request: " + file.toAbsolutePath());
+            return;
+        }
+        if (!Files.exists(file)) {
+            fail("golden file " + file + " is missing; create it on purpose with -Dgolden.update=true");
+        }
+        String expected = Files.readString(file, StandardCharsets.UTF_8);
+        if (!expected.equals(actual)) {
+            int at = firstDifference(expected, actual);
+            fail("rendering of " + name + " differs from the golden file at character " + at + ":\n  expected ..."
+                    + excerpt(expected, at) + "...\n  actual   ..." + excerpt(actual, at) + "...\n"
+                    + "If the change is intended, regenerate with: ./mvnw -B -o -pl chart-service verify "
+                    + "-Dtest=GoldenChartsTest -Dgolden.update=true (then review the diff)");
+        }
+    }
+
+    private static int firstDifference(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    private static String excerpt(String s, int at) {
+        return s.substring(Math.max(0, at - 40), Math.min(s.length(), at + 40));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.evalboard.chart.render.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.evalboard.chart.render.Openness;
+import dev.evalboard.chart.render.ReferenceCharts;
+import dev.evalboard.chart.render.ScatterPoint;
+import dev.evalboard.chart.render.theme.Theme;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParetoFrontierTest {
+
+    private static ScatterPoint p(String name, double x, double y) {
+        return new ScatterPoint(name, x, y, Openness.UNKNOWN);
+    }
+
+    private static List<String> names(List<ScatterPoint> points) {
+        return points.stream().map(ScatterPoint::name).toList();
+    }
+
+    @Test
+    void referenceDataHasTheSmallestAndTheSmallStrongModelOnTheFrontier() {
+        List<ScatterPoint> frontier = ParetoFrontier.of(ReferenceCharts.scatter(Theme.LIGHT).points(), true);
+        assertEquals(List.of("Mistral3-3B", "DASD-4B-Thinking"), names(frontier));
+    }
+
+    @Test
+    void staircaseIsSortedByXAndDropsDominatedPoints() {
+        List<ScatterPoint> points = List.of(p("big", 100, 90), p("small", 1, 50), p("mid", 10, 70),
+                p("worse-mid", 20, 60), p("same-x-lower", 10, 65));
+        assertEquals(List.of("small", "mid", "big"), names(ParetoFrontier.of(points, true)));
+    }
+
+    @Test
+    void identicalPointsAreAllOnTheFrontier() {
+        List<ScatterPoint> points = List.of(p("a", 5, 50), p("b", 5, 50), p("c", 6, 40));
+        assertEquals(List.of("a", "b"), names(ParetoFrontier.of(points, true)));
+    }
+
+    @Test
+    void lowerIsBetterFlipsTheYDirection() {
+        List<ScatterPoint> points = List.of(p("a", 1, 10), p("b", 2, 5), p("c", 3, 7));
+        assertEquals(List.of("a", "b"), names(ParetoFrontier.of(points, false)));
+    }
+}

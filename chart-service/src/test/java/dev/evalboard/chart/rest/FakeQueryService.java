@@ -1,0 +1,179 @@
+package dev.evalboard.chart.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for query-service speaking the contract's JSON over real HTTP, so the REST client,
+ * its error mapping and fault tolerance are exercised. Answers come from the seed results; the
+ * benchmark "Unknown Bench" gets a 404 problem and "Broken" a 500. The real query-service path is
+ * covered by the end-to-end test of the whole stack, not here.
+ */
+public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
+
+    /** Requests seen per path and query, to check caching. */
+    public static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+
+    /** query-service's frontier for LiveCodeBench v5 by parameters, as it would compute it. */
+    static final Set<String> LCB_FRONTIER = Set.of("Mistral3-3B", "DASD-4B-Thinking");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/v1/leaderboard", exchange -> answer(exchange, this::leaderboard));
+        server.createContext("/api/v1/pareto", exchange -> answer(exchange, this::pareto));
+        server.start();
+        return Map.of("quarkus.rest-client.query-api.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    private interface Handler {
+        JsonNode handle(Map<String, List<String>> query);
+    }
+
+    private void answer(HttpExchange exchange, Handler handler) throws IOException {
+        String raw = exchange.getRequestURI().getRawQuery();
+        HITS.computeIfAbsent(exchange.getRequestURI().getPath() + "?" + raw, k -> new AtomicInteger()).incrementAndGet();
+        Map<String, List<String>> query = parse(raw);
+        List<String> benchmarks = query.getOrDefault("benchmark", List.of());
+        int status = 200;
+        JsonNode body;
+        if (benchmarks.contains("Unknown Bench")) {
+            status = 404;
+            body = JSON.createObjectNode().put("type", "about:blank").put("title", "Not Found").put("status", 404)
+                    .put("detail", "unknown benchmark: Unknown Bench");
+        } else if (benchmarks.contains("Broken")) {
+            status = 500;
+            body = JSON.createObjectNode().put("title", "Internal Server Error");
+        } else {
+            body = handler.handle(query);
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private JsonNode leaderboard(Map<String, List<String>> query) {
+        List<String> benchmarks = query.get("benchmark");
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        for (JsonNode e : seed()) {
+            if (benchmarks.contains(e.get("benchmark").asText())) {
+                scores.computeIfAbsent(e.at("/model/name").asText(), m -> new LinkedHashMap<>())
+                        .put(e.get("benchmark").asText(), e.get("score").asDouble());
+            }
+        }
+        List<Map.Entry<String, Map<String, Double>>> complete = new ArrayList<>();
+        List<Map.Entry<String, Map<String, Double>>> partial = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Double>> entry : scores.entrySet()) {
+            (entry.getValue().keySet().containsAll(benchmarks) ? complete : partial).add(entry);
+        }
+        complete.sort(Comparator.comparingDouble((Map.Entry<String, Map<String, Double>> e) -> -mean(e.getValue())));
+        ObjectNode table = JSON.createObjectNode();
+        benchmarks.forEach(table.putArray("benchmarks")::add);
+        ArrayNode rows = table.putArray("rows");
+        int rank = 1;
+        for (Map.Entry<String, Map<String, Double>> e : complete) {
+            row(rows, e, benchmarks).put("rank", rank++);
+        }
+        for (Map.Entry<String, Map<String, Double>> e : partial) {
+            row(rows, e, benchmarks).putNull("rank");
+        }
+        return table;
+    }
+
+    private static ObjectNode row(ArrayNode rows, Map.Entry<String, Map<String, Double>> e, List<String> benchmarks) {
+        ObjectNode row = rows.addObject();
+        row.put("model", e.getKey()).put("mean", mean(e.getValue()));
+        ObjectNode s = row.putObject("scores");
+        e.getValue().forEach(s::put);
+        ArrayNode missing = row.putArray("missing");
+        benchmarks.stream().filter(b -> !e.getValue().containsKey(b)).forEach(missing::add);
+        return row;
+    }
+
+    private JsonNode pareto(Map<String, List<String>> query) {
+        String benchmark = query.get("benchmark").get(0);
+        ObjectNode set = JSON.createObjectNode().put("x", query.get("x").get(0)).put("y", benchmark);
+        ArrayNode frontier = set.putArray("frontier");
+        ArrayNode dominated = set.putArray("dominated");
+        for (JsonNode e : seed()) {
+            if (e.get("benchmark").asText().equals(benchmark)) {
+                String model = e.at("/model/name").asText();
+                ObjectNode p = (LCB_FRONTIER.contains(model) ? frontier : dominated).addObject();
+                p.put("model", model).put("x", e.at("/model/parameters").asLong()).put("y", e.get("score").asDouble())
+                        .put("openness", e.at("/model/openness").asText()).put("parameters", e.at("/model/parameters").asLong());
+            }
+        }
+        set.put("excluded", 0);
+        return set;
+    }
+
+    private static double mean(Map<String, Double> scores) {
+        return scores.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    private static Map<String, List<String>> parse(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.computeIfAbsent(decode(kv[0]), k -> new ArrayList<>()).add(kv.length > 1 ? decode(kv[1]) : "");
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> seed() {
+        List<JsonNode> events = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                FakeQueryService.class.getResourceAsStream("/seed-results.jsonl"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    events.add(JSON.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+}
