@@ -5,9 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f ingest-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f dev-stack/target/classpath.txt ]; then
   ./mvnw -B -q install -DskipTests -pl event-contract,dev-stack,ingest-service -am
-  ./mvnw -B -q -pl dev-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 fi
 # The schema migration lives in event-contract; the benchmark's COPY peer loads it from the class path.
 exec java -Xmx6g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Devalboard.repo="$(pwd)" \
-  -cp "dev-stack/target/classes:event-contract/target/classes:$(cat dev-stack/target/classpath.txt)" \
+  -cp "dev-stack/target/classes:$(cat dev-stack/target/classpath.txt)" \
   dev.evalboard.devstack.bench.IngestBenchmark "$@"
