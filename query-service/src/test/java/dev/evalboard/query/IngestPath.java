@@ -8,6 +8,10 @@ import dev.evalboard.devstack.SeedData;
 import dev.evalboard.devstack.ServiceProcess;
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
+import dev.evalboard.query.cache.ChangeListener;
+import dev.evalboard.query.cache.ResponseCache;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,6 +72,39 @@ public final class IngestPath {
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> storedCount(ids) == ids.size());
+        awaitChangeHandled();
+    }
+
+    /**
+     * The rows are visible; ingest's NOTIFY was sent when they committed, but query-service's listener handles it
+     * a moment later. Sends a unique NOTIFY of our own and waits until the listener saw it: notifications arrive in
+     * commit order, so ingest's was handled (the cache cleared) by then. Without a running app there is nothing to
+     * wait for; while the listener is not listening the cache is bypassed anyway.
+     */
+    public static void awaitChangeHandled() {
+        ArcContainer container = Arc.container();
+        if (container == null || !container.isRunning()) {
+            return;
+        }
+        ChangeListener listener = container.instance(ChangeListener.class).get();
+        ResponseCache cache = container.instance(ResponseCache.class).get();
+        String token = "barrier-" + UUID.randomUUID();
+        notifyChanged(token);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> listener.hasSeen(token) || !cache.isListening());
+    }
+
+    /** {@code NOTIFY evalboard_results_changed, payload} from a connection of our own, committed. */
+    public static void notifyChanged(String payload) {
+        PostgresTestResource.Database db = PostgresTestResource.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            s.setString(1, ChangeListener.CHANNEL);
+            s.setString(2, payload);
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("NOTIFY failed", e);
+        }
     }
 
     private static synchronized void startIngest() {

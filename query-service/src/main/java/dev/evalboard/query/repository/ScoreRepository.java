@@ -31,28 +31,49 @@ public class ScoreRepository {
     }
 
     public long count(Benchmark benchmark, ModelFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT count(*)" + FROM + " WHERE c.benchmark_id = ?");
-        List<Object> params = new ArrayList<>(List.of(benchmark.id()));
-        filter.appendTo(sql, params);
+        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        List<Object> params = new ArrayList<>();
+        appendFiltered(sql, params, benchmark, filter);
         return jdbc.count(sql.toString(), params);
     }
 
     /**
      * One page of a benchmark's filtered results, best first, ties by model name. SQL's {@code rank()} is the
-     * standard competition rank; it and the total come from the same statement, so from one snapshot. The order
+     * standard competition rank; the page and the total come from one statement, so from one snapshot. The order
      * direction is chosen from the benchmark, never from the request.
+     *
+     * <p>Only the rows that can reach the page are ranked: those at least as good as the (offset + limit)-th best,
+     * which the score index finds without reading the rest. Every better row is among them, so their rank is their
+     * rank among all rows, and a top-50 page of a 100,000-model benchmark costs a few index probes instead of a
+     * sort of the whole benchmark.
      */
     public List<Ranked> ranked(Benchmark benchmark, ModelFilter filter, int limit, long offset) {
-        String order = benchmark.higherIsBetter() ? "c.score DESC" : "c.score ASC";
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", rank() OVER (ORDER BY " + order
-                + ") AS rank, count(*) OVER () AS total" + FROM + " WHERE c.benchmark_id = ?");
-        List<Object> params = new ArrayList<>(List.of(benchmark.id()));
-        filter.appendTo(sql, params);
-        sql.append(" ORDER BY ").append(order).append(", m.name COLLATE \"C\" LIMIT ? OFFSET ?");
+        boolean higherIsBetter = benchmark.higherIsBetter();
+        String order = higherIsBetter ? "c.score DESC" : "c.score ASC";
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ranked.*, (SELECT count(*)");
+        appendFiltered(sql, params, benchmark, filter);
+        sql.append(") AS total FROM (SELECT ").append(COLUMNS).append(", rank() OVER (ORDER BY ").append(order)
+                .append(") AS rank");
+        appendFiltered(sql, params, benchmark, filter);
+        sql.append(" AND c.score ").append(higherIsBetter ? ">=" : "<=").append(" coalesce((SELECT c.score");
+        appendFiltered(sql, params, benchmark, filter);
+        sql.append(" ORDER BY ").append(order).append(" OFFSET ? LIMIT 1), ")
+                .append(higherIsBetter ? "'-Infinity'" : "'Infinity'").append("::float8)) ranked")
+                .append(" ORDER BY ranked.score ").append(higherIsBetter ? "DESC" : "ASC")
+                .append(", ranked.name COLLATE \"C\" LIMIT ? OFFSET ?");
+        params.add(offset + limit - 1);
         params.add(limit);
         params.add(offset);
         return jdbc.list(sql.toString(), params,
                 rs -> new Ranked(score(rs), rs.getLong("rank"), rs.getLong("total")));
+    }
+
+    private static void appendFiltered(StringBuilder sql, List<Object> params, Benchmark benchmark,
+            ModelFilter filter) {
+        sql.append(FROM).append(" WHERE c.benchmark_id = ?");
+        params.add(benchmark.id());
+        filter.appendTo(sql, params);
     }
 
     /** Every filtered current result on any of the benchmarks, in no particular order. */

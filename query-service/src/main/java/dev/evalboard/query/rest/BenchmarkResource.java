@@ -29,6 +29,6 @@ public class BenchmarkResource {
     @Operation(summary = "Every benchmark with its metrics, model count and last update")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BenchmarkList.class)))
     public Response benchmarks(@Context HttpHeaders headers) {
-        return representations.json(catalog.benchmarks(), headers);
+        return representations.cachedJson("benchmarks", new Object[0], catalog::benchmarks, headers);
     }
 }

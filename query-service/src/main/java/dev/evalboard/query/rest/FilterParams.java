@@ -29,4 +29,10 @@ public class FilterParams {
         Params.requireOrdered(min, max);
         return new ModelFilter(Params.openness(openness), min, max, Params.query(q));
     }
+
+    /** The filter as a cache key: the order of repeated {@code openness} values does not matter. */
+    static ModelFilter normalised(ModelFilter filter) {
+        return new ModelFilter(filter.openness().stream().sorted().toList(), filter.minParameters(),
+                filter.maxParameters(), filter.query());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.evalboard.query.rest;
 
+import dev.evalboard.query.repository.ModelFilter;
 import dev.evalboard.query.service.Leaderboard;
 import dev.evalboard.query.service.LeaderboardService;
 import dev.evalboard.query.service.Table;
@@ -44,9 +45,15 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
     public Response leaderboard(@PathParam("benchmark") String benchmark, @QueryParam("metric") String metric,
             @BeanParam FilterParams filter, @BeanParam PageParams page, @Context HttpHeaders headers) {
-        Leaderboard board = leaderboards.leaderboard(Params.name("benchmark", benchmark), Params.metric(metric),
-                filter.toFilter(), page.limit(), page.offset());
-        return representations.jsonOrCsv(board, () -> CsvViews.leaderboard(board), headers);
+        String name = Params.name("benchmark", benchmark);
+        String metricName = Params.metric(metric);
+        ModelFilter models = filter.toFilter();
+        int limit = page.limit();
+        long offset = page.offset();
+        return representations.cachedJsonOrCsv("leaderboard",
+                new Object[] { name, metricName, FilterParams.normalised(models), limit, offset },
+                () -> leaderboards.leaderboard(name, metricName, models, limit, offset), CsvViews::leaderboard,
+                headers);
     }
 
     @GET
@@ -59,8 +66,13 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
     public Response table(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
             @BeanParam FilterParams filter, @BeanParam PageParams page, @Context HttpHeaders headers) {
-        Table table = tables.table(Params.benchmarks(benchmarks), Params.metric(metric), filter.toFilter(),
-                page.limit(), page.offset());
-        return representations.jsonOrCsv(table, () -> CsvViews.table(table), headers);
+        List<String> names = Params.benchmarks(benchmarks);
+        String metricName = Params.metric(metric);
+        ModelFilter models = filter.toFilter();
+        int limit = page.limit();
+        long offset = page.offset();
+        return representations.cachedJsonOrCsv("table",
+                new Object[] { names, metricName, FilterParams.normalised(models), limit, offset },
+                () -> tables.table(names, metricName, models, limit, offset), CsvViews::table, headers);
     }
 }

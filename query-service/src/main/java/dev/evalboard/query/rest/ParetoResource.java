@@ -1,7 +1,9 @@
 package dev.evalboard.query.rest;
 
+import dev.evalboard.query.repository.ModelFilter;
 import dev.evalboard.query.service.ParetoService;
 import dev.evalboard.query.service.ParetoSet;
+import dev.evalboard.query.service.XAxis;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,8 +41,12 @@ public class ParetoResource {
     public Response pareto(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
             @Parameter(description = "parameters (default), activeParameters or costUsd") @QueryParam("x") String x,
             @BeanParam FilterParams filter, @Context HttpHeaders headers) {
-        ParetoSet set = pareto.pareto(Params.benchmarks(benchmarks), Params.metric(metric), Params.axis(x),
-                filter.toFilter());
-        return representations.jsonOrCsv(set, () -> CsvViews.pareto(set), headers);
+        List<String> names = Params.benchmarks(benchmarks);
+        String metricName = Params.metric(metric);
+        XAxis axis = Params.axis(x);
+        ModelFilter models = filter.toFilter();
+        return representations.cachedJsonOrCsv("pareto",
+                new Object[] { names, metricName, axis, FilterParams.normalised(models) },
+                () -> pareto.pareto(names, metricName, axis, models), CsvViews::pareto, headers);
     }
 }

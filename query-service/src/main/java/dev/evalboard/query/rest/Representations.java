@@ -2,6 +2,9 @@ package dev.evalboard.query.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalboard.query.cache.CacheKey;
+import dev.evalboard.query.cache.CachedResponse;
+import dev.evalboard.query.cache.ResponseCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,28 +28,48 @@ public class Representations {
     static final String CACHE_CONTROL = "public, max-age=30";
 
     private final ObjectMapper mapper;
+    private final ResponseCache cache;
 
-    public Representations(ObjectMapper mapper) {
+    public Representations(ObjectMapper mapper, ResponseCache cache) {
         this.mapper = mapper;
+        this.cache = cache;
+    }
+
+    /**
+     * JSON from the response cache: {@code key} is the endpoint and its parsed parameters; {@code body} runs only
+     * on a miss (after the parameters were validated, so errors are never cached).
+     */
+    Response cachedJson(String endpoint, Object[] key, Supplier<?> body, HttpHeaders request) {
+        CachedResponse response = cache.get(CacheKey.of(endpoint, false, key),
+                () -> render(toJson(body.get()), MediaType.APPLICATION_JSON_TYPE));
+        return respond(response, request).build();
+    }
+
+    /** JSON, or CSV when the client's Accept header prefers it, from the response cache; the representation is
+     * part of the key. */
+    <T> Response cachedJsonOrCsv(String endpoint, Object[] key, Supplier<T> body, Function<T, CsvTable> csv,
+            HttpHeaders request) {
+        boolean asCsv = prefersCsv(request);
+        CachedResponse response = cache.get(CacheKey.of(endpoint, asCsv, key), () -> {
+            T value = body.get();
+            return asCsv ? render(csv.apply(value).bytes(), CSV_UTF8)
+                    : render(toJson(value), MediaType.APPLICATION_JSON_TYPE);
+        });
+        return respond(response, request).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    private static CachedResponse render(byte[] body, MediaType type) {
+        return new CachedResponse(body, type, '"' + sha256(body) + '"');
+    }
+
+    private static Response.ResponseBuilder respond(CachedResponse response, HttpHeaders request) {
+        Response.ResponseBuilder builder = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                response.etag()) ? Response.notModified() : Response.ok(response.body(), response.mediaType());
+        return builder.header(HttpHeaders.ETAG, response.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }
 
     Response json(Object body, HttpHeaders request) {
-        return respond(toJson(body), MediaType.APPLICATION_JSON_TYPE, request).build();
-    }
-
-    /** JSON, or CSV when the client's Accept header prefers it. */
-    Response jsonOrCsv(Object body, Supplier<CsvTable> csv, HttpHeaders request) {
-        Response.ResponseBuilder response = prefersCsv(request) ? respond(csv.get().bytes(), CSV_UTF8, request)
-                : respond(toJson(body), MediaType.APPLICATION_JSON_TYPE, request);
-        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
-    }
-
-    private Response.ResponseBuilder respond(byte[] body, MediaType type, HttpHeaders request) {
-        String etag = '"' + sha256(body) + '"';
-        Response.ResponseBuilder builder = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
-                ? Response.notModified()
-                : Response.ok(body, type);
-        return builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        return respond(render(toJson(body), MediaType.APPLICATION_JSON_TYPE), request).build();
     }
 
     /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): a W/ prefix does not prevent a match. */

@@ -1,0 +1,235 @@
+package dev.evalboard.query.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Rendered responses of the leaderboard, table, Pareto and benchmark-list endpoints, cleared whenever ingest
+ * announces a change ({@link ChangeListener}).
+ *
+ * <p>Correctness rests on two rules. (1) The cache is used only while the listener holds a live {@code LISTEN}:
+ * before the first one and whenever the connection is lost it is emptied and bypassed, because notifications sent
+ * meanwhile would be missed. (2) A response computed while a change was announced is not stored: each
+ * invalidation bumps a generation number, and a result is stored only if the generation it started in is still
+ * current; the check and the store happen under the same lock as the clear, so a read of the old data can never
+ * be stored after the clear that should have removed it.
+ */
+@ApplicationScoped
+public class ResponseCache {
+    private final CacheConfig config;
+    private final Cache<CacheKey, Stored> entries;
+    private final Object lock = new Object();
+    private final ConcurrentHashMap<CacheKey, Flight> flights = new ConcurrentHashMap<>();
+    private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher;
+    private final long refreshAfterNanos;
+    private long generation;
+    private volatile boolean listening;
+
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter bypasses;
+    private final Counter coalesced;
+    private final Counter invalidations;
+    private final Counter refreshes;
+
+    public ResponseCache(CacheConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.entries = Caffeine.newBuilder().maximumSize(config.maxEntries()).expireAfterWrite(config.ttl()).build();
+        String requests = "evalboard.query.cache.requests";
+        this.hits = Counter.builder(requests).tag("result", "hit").description("Responses served from the cache")
+                .register(registry);
+        this.misses = Counter.builder(requests).tag("result", "miss")
+                .description("Responses computed and offered to the cache").register(registry);
+        this.bypasses = Counter.builder(requests).tag("result", "bypass")
+                .description("Responses computed without the cache (disabled, or no live change listener)")
+                .register(registry);
+        this.coalesced = Counter.builder(requests).tag("result", "coalesced")
+                .description("Misses that waited for the same response being computed for another request")
+                .register(registry);
+        this.refreshAfterNanos = config.ttl().toNanos() / 4 * 3;
+        this.refresher = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "query-cache-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.refreshes = Counter.builder("evalboard.query.cache.refreshes")
+                .description("Entries recomputed in the background shortly before their TTL ended").register(registry);
+        this.invalidations = Counter.builder("evalboard.query.cache.invalidations")
+                .description("Times the whole cache was cleared").register(registry);
+        Gauge.builder("evalboard.query.cache.size", entries, Cache::estimatedSize)
+                .description("Responses in the cache").register(registry);
+        Gauge.builder("evalboard.query.cache.listening", this, cache -> cache.listening ? 1 : 0)
+                .description("1 while the change listener holds a live LISTEN").register(registry);
+    }
+
+    /**
+     * The cached response for {@code key}, or {@code compute}'s (stored if still valid). Concurrent misses on one
+     * key share one computation, but only one that started after the last invalidation, so a request never gets
+     * data older than a change whose notification was handled before it arrived. Exceptions pass to every caller.
+     */
+    public CachedResponse get(CacheKey key, Supplier<CachedResponse> compute) {
+        if (!config.enabled() || !listening) {
+            bypasses.increment();
+            return compute.get();
+        }
+        Stored cached = entries.getIfPresent(key);
+        if (cached != null) {
+            hits.increment();
+            if (System.nanoTime() - cached.writtenNanos > refreshAfterNanos && refreshing.add(key)) {
+                refreshInBackground(key, compute);
+            }
+            return cached.response;
+        }
+        Flight leader;
+        Flight mine = null;
+        synchronized (lock) {
+            leader = flights.get(key);
+            if (leader == null || leader.generation != generation) {
+                mine = new Flight(generation, new CompletableFuture<>());
+                flights.put(key, mine);
+            }
+        }
+        if (mine == null) {
+            coalesced.increment();
+            return await(leader.result);
+        }
+        misses.increment();
+        try {
+            CachedResponse fresh = compute.get();
+            synchronized (lock) {
+                if (listening && generation == mine.generation) {
+                    entries.put(key, new Stored(fresh, System.nanoTime()));
+                }
+            }
+            mine.result.complete(fresh);
+            return fresh;
+        } catch (RuntimeException | Error e) {
+            mine.result.completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(key, mine);
+        }
+    }
+
+    private static CachedResponse await(CompletableFuture<CachedResponse> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Under steady traffic an entry is recomputed shortly before its TTL ends, while the old one (still within its
+     * TTL) is served, so expiry does not stall every request on one key. The same generation rule applies.
+     */
+    private void refreshInBackground(CacheKey key, Supplier<CachedResponse> compute) {
+        try {
+            refresher.execute(() -> {
+                try {
+                    long started;
+                    synchronized (lock) {
+                        started = generation;
+                    }
+                    CachedResponse fresh = compute.get();
+                    synchronized (lock) {
+                        if (listening && generation == started) {
+                            entries.put(key, new Stored(fresh, System.nanoTime()));
+                        }
+                    }
+                    refreshes.increment();
+                } catch (RuntimeException e) {
+                    // The entry expires at its TTL and the next request computes it in the foreground.
+                } finally {
+                    refreshing.remove(key);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            refreshing.remove(key);
+        }
+    }
+
+    /** A response and when it was stored. */
+    private record Stored(CachedResponse response, long writtenNanos) {
+    }
+
+    /** A computation in progress, and the generation it started in. */
+    private record Flight(long generation, CompletableFuture<CachedResponse> result) {
+    }
+
+    /** Drops everything: the data changed. */
+    public void invalidateAll() {
+        synchronized (lock) {
+            generation++;
+            entries.invalidateAll();
+        }
+        invalidations.increment();
+    }
+
+    /** The listener's LISTEN is live: start using the cache, from empty (changes may have been missed). */
+    void listening() {
+        synchronized (lock) {
+            generation++;
+            entries.invalidateAll();
+            listening = true;
+        }
+    }
+
+    /** The listener lost its connection: empty the cache and bypass it until {@link #listening()}. */
+    void notListening() {
+        synchronized (lock) {
+            listening = false;
+            generation++;
+            entries.invalidateAll();
+        }
+    }
+
+    public boolean isListening() {
+        return listening;
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    public double hitCount() {
+        return hits.count();
+    }
+
+    public double missCount() {
+        return misses.count();
+    }
+
+    public double coalescedCount() {
+        return coalesced.count();
+    }
+
+    public double invalidationCount() {
+        return invalidations.count();
+    }
+}

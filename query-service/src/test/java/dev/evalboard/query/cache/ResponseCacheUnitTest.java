@@ -1,0 +1,165 @@
+package dev.evalboard.query.cache;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The cache's rules without a database: generations, bypass, shared misses, refresh before the TTL. */
+class ResponseCacheUnitTest {
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "cache-test");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final CacheKey KEY = CacheKey.of("leaderboard", false, "b", "pass@1", null, 50, 0L);
+
+    private static ResponseCache cache(Duration ttl) {
+        ResponseCache cache = new ResponseCache(new CacheConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public int maxEntries() {
+                return 100;
+            }
+
+            @Override
+            public Duration ttl() {
+                return ttl;
+            }
+        }, new SimpleMeterRegistry());
+        cache.listening();
+        return cache;
+    }
+
+    private static CachedResponse response(String body) {
+        return new CachedResponse(body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE, body);
+    }
+
+    /** Returns "v1", "v2", ... and counts its calls. */
+    private static final class Source implements Supplier<CachedResponse> {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public CachedResponse get() {
+            return response("v" + calls.incrementAndGet());
+        }
+    }
+
+    @Test
+    void aSecondRequestIsAHitAndAnInvalidationForcesARecompute() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        assertEquals("v1", cache.get(KEY, source).etag());
+        assertEquals("v1", cache.get(KEY, source).etag());
+        assertEquals(1, source.calls.get());
+        assertEquals(1.0, cache.hitCount());
+        // Another representation is another entry.
+        assertEquals("v2", cache.get(CacheKey.of("leaderboard", true, "b", "pass@1", null, 50, 0L), source).etag());
+
+        cache.invalidateAll();
+        assertEquals(0, cache.size());
+        assertEquals("v3", cache.get(KEY, source).etag());
+    }
+
+    @Test
+    void aResultComputedAcrossAnInvalidationIsReturnedButNotStored() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        CachedResponse first = cache.get(KEY, () -> {
+            CachedResponse read = source.get();
+            cache.invalidateAll(); // the data changed while this read was in progress
+            return read;
+        });
+        assertEquals("v1", first.etag());
+        assertEquals("v2", cache.get(KEY, source).etag());
+        assertEquals("v2", cache.get(KEY, source).etag());
+    }
+
+    @Test
+    void withoutALiveListenerEveryRequestIsComputedAndNothingIsKept() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        cache.get(KEY, source);
+        cache.notListening();
+        assertEquals(0, cache.size());
+        assertEquals("v2", cache.get(KEY, source).etag());
+        assertEquals("v3", cache.get(KEY, source).etag());
+        cache.listening();
+        assertEquals("v4", cache.get(KEY, source).etag());
+        assertEquals("v4", cache.get(KEY, source).etag());
+    }
+
+    @Test
+    void concurrentMissesShareOneComputationThatStartedAfterTheLastInvalidation() throws Exception {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<CachedResponse> slow = () -> {
+            calls.incrementAndGet();
+            computing.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return response("slow");
+        };
+        CompletableFuture<CachedResponse> leader = CompletableFuture.supplyAsync(() -> cache.get(KEY, slow), THREADS);
+        computing.await(10, TimeUnit.SECONDS);
+        CompletableFuture<CachedResponse> follower = CompletableFuture.supplyAsync(() -> cache.get(KEY, slow), THREADS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.coalescedCount() >= 1);
+        release.countDown();
+        assertSame(leader.get(10, TimeUnit.SECONDS), follower.get(10, TimeUnit.SECONDS));
+        assertEquals(1, calls.get());
+
+        // After an invalidation a new request does not join a read that began before it.
+        CountDownLatch again = new CountDownLatch(1);
+        Source source = new Source();
+        cache.invalidateAll();
+        CompletableFuture<CachedResponse> old = CompletableFuture.supplyAsync(() -> cache.get(KEY, () -> {
+            try {
+                again.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return response("old");
+        }), THREADS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.missCount() >= 2);
+        cache.invalidateAll();
+        assertEquals("v1", cache.get(KEY, source).etag());
+        again.countDown();
+        assertEquals("old", old.get(10, TimeUnit.SECONDS).etag());
+        assertEquals("v1", cache.get(KEY, source).etag());
+    }
+
+    @Test
+    void anEntryNearItsTtlIsServedWhileItIsRecomputedInTheBackground() {
+        ResponseCache cache = cache(Duration.ofSeconds(4));
+        Source source = new Source();
+        assertEquals("v1", cache.get(KEY, source).etag());
+        await().pollDelay(Duration.ofMillis(3200)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        // Past 3/4 of the TTL: this request still gets v1 at once and starts the refresh.
+        assertEquals("v1", cache.get(KEY, source).etag());
+        await().atMost(Duration.ofSeconds(5)).until(() -> source.calls.get() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "v2".equals(cache.get(KEY, () -> response("x")).etag()));
+        assertArrayEquals("v2".getBytes(StandardCharsets.UTF_8), cache.get(KEY, source).body());
+    }
+}
