@@ -111,9 +111,12 @@ public final class IngestBenchmark {
                 if (stored >= events) {
                     double rate = (events - countAtFirst) / ((System.nanoTime() - firstSeen) / 1e9);
                     String text = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
-                    System.out.printf("ingest-service: %.0f records per batch on average%n",
-                            metric(text, "evalboard_ingest_batch_size_sum") / metric(text,
-                                    "evalboard_ingest_batch_size_count"));
+                    double batches = metric(text, "evalboard_ingest_batch_size_count");
+                    System.out.printf("ingest-service: %.0f records per batch on average; per batch: parse %.0f ms,"
+                            + " store %.0f ms, dead letters %.0f ms%n",
+                            metric(text, "evalboard_ingest_batch_size_sum") / batches,
+                            phaseMillis(text, "parse") / batches, phaseMillis(text, "store") / batches,
+                            phaseMillis(text, "dead-letter") / batches);
                     return rate;
                 }
                 if (!ingest.isAlive()) {
@@ -128,6 +131,10 @@ public final class IngestBenchmark {
     /** The service's own count of committed new events, read from its Prometheus metrics. */
     private static long acceptedEvents(String prometheusText) {
         return (long) metric(prometheusText, "evalboard_ingest_events_total{outcome=\"accepted\"}");
+    }
+
+    private static double phaseMillis(String prometheusText, String phase) {
+        return 1000 * metric(prometheusText, "evalboard_ingest_batch_phase_seconds_sum{phase=\"" + phase + "\"}");
     }
 
     private static double metric(String prometheusText, String series) {

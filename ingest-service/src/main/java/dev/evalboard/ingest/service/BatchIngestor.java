@@ -36,6 +36,14 @@ public class BatchIngestor {
     public void ingest(List<ConsumerRecord<byte[], byte[]>> records) {
         List<IncomingResult> valid = new ArrayList<>(records.size());
         List<RejectedRecord> rejected = new ArrayList<>();
+        metrics.parsing().record(() -> parseAll(records, valid, rejected));
+        StoreOutcome stored = metrics.storing().record(() -> storeIsolatingPoison(valid, rejected, records));
+        metrics.deadLettering().record(() -> deadLetters.publish(rejected));
+        metrics.recordBatch(records.size(), stored, rejected.size());
+    }
+
+    private void parseAll(List<ConsumerRecord<byte[], byte[]>> records, List<IncomingResult> valid,
+            List<RejectedRecord> rejected) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             ParseResult result = parser.parse(record.value(), recordTime(record));
             if (result instanceof ParseResult.Accepted accepted) {
@@ -44,9 +52,6 @@ public class BatchIngestor {
                 rejected.add(new RejectedRecord(record, bad.violation()));
             }
         }
-        StoreOutcome stored = storeIsolatingPoison(valid, rejected, records);
-        deadLetters.publish(rejected);
-        metrics.recordBatch(records.size(), stored, rejected.size());
     }
 
     private StoreOutcome storeIsolatingPoison(List<IncomingResult> valid, List<RejectedRecord> rejected,

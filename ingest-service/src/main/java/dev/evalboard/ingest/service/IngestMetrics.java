@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,9 @@ public class IngestMetrics {
     private final Counter rejected;
     private final DistributionSummary batchSize;
     private final AtomicLong consumerLag = new AtomicLong();
+    private final Timer parsing;
+    private final Timer storing;
+    private final Timer deadLettering;
 
     public IngestMetrics(MeterRegistry registry) {
         accepted = outcome(registry, "accepted", "new events stored");
@@ -22,6 +26,9 @@ public class IngestMetrics {
         rejected = outcome(registry, "rejected", "invalid records sent to the dead-letter topic");
         batchSize = DistributionSummary.builder("evalboard.ingest.batch.size")
                 .description("records per poll, each poll one transaction").register(registry);
+        parsing = phase(registry, "parse", "parsing and validating a batch's records");
+        storing = phase(registry, "store", "the database transaction of a batch");
+        deadLettering = phase(registry, "dead-letter", "sending a batch's rejected records and awaiting the acks");
         Gauge.builder("evalboard.ingest.consumer.lag", consumerLag, AtomicLong::get)
                 .description("records not yet consumed, summed over the assigned partitions").register(registry);
     }
@@ -29,6 +36,23 @@ public class IngestMetrics {
     private static Counter outcome(MeterRegistry registry, String outcome, String description) {
         return Counter.builder("evalboard.ingest.events").tag("outcome", outcome).description(description)
                 .register(registry);
+    }
+
+    private static Timer phase(MeterRegistry registry, String phase, String description) {
+        return Timer.builder("evalboard.ingest.batch.phase").tag("phase", phase).description(description)
+                .register(registry);
+    }
+
+    Timer parsing() {
+        return parsing;
+    }
+
+    Timer storing() {
+        return storing;
+    }
+
+    Timer deadLettering() {
+        return deadLettering;
     }
 
     void recordBatch(int records, StoreOutcome stored, int rejectedRecords) {
