@@ -18,6 +18,12 @@ public record ModelFilter(List<String> openness, Long minParameters, Long maxPar
         openness = List.copyOf(openness);
     }
 
+    /** True when no condition applies, so that a query need not read the model table for the filter. */
+    boolean isEmpty() {
+        return openness.isEmpty() && minParameters == null && maxParameters == null
+                && (query == null || query.isEmpty());
+    }
+
     /** Appends {@code AND ...} conditions on the model table aliased {@code m}, with their parameters. */
     void appendTo(StringBuilder sql, List<Object> params) {
         if (!openness.isEmpty()) {
