@@ -82,6 +82,21 @@ class ChartGetTest {
     }
 
     @Test
+    void scatterAxisEndsFixedAsInTheReferenceChart() {
+        // reference-charts/scatter-chart.md: "Scale: 4B to 100B, with markers at 4B, 10B, 32B, and 100B".
+        String svg = given().urlEncodingEnabled(false).when()
+                .get("/charts/scatter.svg?benchmark=LiveCodeBench%20v5&xMin=4e9&xMax=1e11&frontier=true")
+                .then().statusCode(200).extract().asString();
+        assertEquals(List.of("4B", "10B", "32B", "100B"), xTickLabels(svg));
+    }
+
+    /** The texts that read as parameter counts, in document order: the x axis's tick labels. */
+    static List<String> xTickLabels(String svg) {
+        return SvgAssertions.texts(SvgAssertions.parseClean(svg), "text").stream()
+                .filter(t -> t.matches("\\d+(\\.\\d+)?[KMBT]")).toList();
+    }
+
+    @Test
     void etagAndNotModifiedOnGet() {
         String etag = given().queryParam("benchmark", "LiveCodeBench v5").when().get("/charts/scatter.svg")
                 .then().statusCode(200).extract().header("ETag");

@@ -109,6 +109,18 @@ class ChartPostTest {
     }
 
     @Test
+    void scatterAxisEndsFixedAsInTheReferenceChart() {
+        Map<String, Object> body = new LinkedHashMap<>(referenceScatterBody());
+        body.put("xMin", 4e9);
+        body.put("xMax", 1e11);
+        String svg = post("/charts/scatter.svg", body, "image/svg+xml").then().statusCode(200).extract().asString();
+        assertEquals(List.of("4B", "10B", "32B", "100B"), ChartGetTest.xTickLabels(svg));
+        // Without fixed ends the axis is padded around the data, 3B..253B, and ticked in half decades.
+        String free = post("/charts/scatter.svg", referenceScatterBody(), "image/svg+xml").asString();
+        assertEquals(List.of("3.2B", "10B", "32B", "100B", "320B"), ChartGetTest.xTickLabels(free));
+    }
+
+    @Test
     void matchingIfNoneMatchGivesNotModified() {
         String etag = post("/charts/scatter.svg", referenceScatterBody(), "*/*").then().statusCode(200)
                 .extract().header("ETag");

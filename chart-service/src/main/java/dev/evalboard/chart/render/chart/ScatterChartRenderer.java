@@ -242,7 +242,8 @@ public final class ScatterChartRenderer {
                 min /= 2;
                 max *= 2;
             }
-            return new LogScale(min, max, spec.xMin(), spec.xMax(), plot.x(), plot.right(), spec.xStyle());
+            return new LogScale(min, max, spec.xMin(), spec.xMax(), plot.x(), plot.right(), spec.xStyle(),
+                    label -> Fonts.width(label, Fonts.TICK, false));
         }
         if (spec.points().isEmpty()) {
             min = 0;

@@ -1,11 +1,18 @@
 package dev.evalboard.chart.render.scale;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
-/** A base-10 log scale; the domain is the data range padded by a fraction of its decades. */
+/**
+ * A base-10 log scale; the domain is the data range padded by a fraction of its decades, except at
+ * an end the caller fixed, which is exactly that value and labelled as a tick.
+ */
 public final class LogScale implements Scale {
 
     private static final double PAD_DECADES_FRACTION = 0.06;
+    /** Least blank space in pixels between a fixed end's label and the next tick label. */
+    private static final double LABEL_SPACE = 6;
 
     private final double logMin;
     private final double logMax;
@@ -13,8 +20,9 @@ public final class LogScale implements Scale {
     private final double pixelMax;
     private final List<Tick> ticks;
 
+    /** @param labelWidth the width in pixels a tick label takes on the axis */
     public LogScale(double dataMin, double dataMax, Double fixedMin, Double fixedMax,
-                    double pixelMin, double pixelMax, NumberStyle style) {
+                    double pixelMin, double pixelMax, NumberStyle style, ToDoubleFunction<String> labelWidth) {
         double lo = Math.log10(fixedMin != null ? fixedMin : dataMin);
         double hi = Math.log10(fixedMax != null ? fixedMax : dataMax);
         if (!(hi > lo)) {
@@ -31,6 +39,22 @@ public final class LogScale implements Scale {
         this.pixelMin = pixelMin;
         this.pixelMax = pixelMax;
         List<Double> values = LogTicks.compute(Math.pow(10, logMin), Math.pow(10, logMax), 3, 10);
+        if (fixedMin != null || fixedMax != null) {
+            // Centred labels need half of each one's width plus a space; the widest label stands in for both.
+            List<Double> labelled = new ArrayList<>(values);
+            if (fixedMin != null) {
+                labelled.add(fixedMin);
+            }
+            if (fixedMax != null) {
+                labelled.add(fixedMax);
+            }
+            double widest = 0;
+            for (double v : labelled) {
+                widest = Math.max(widest, labelWidth.applyAsDouble(style.format(v, NumberStyle.SHORTEST)));
+            }
+            double pixelsPerDecade = Math.abs(pixelMax - pixelMin) / (logMax - logMin);
+            values = LogTicks.withFixedEnds(values, fixedMin, fixedMax, (widest + LABEL_SPACE) / pixelsPerDecade);
+        }
         this.ticks = values.stream().map(v -> new Tick(v, style.format(v, NumberStyle.SHORTEST))).toList();
     }
 
