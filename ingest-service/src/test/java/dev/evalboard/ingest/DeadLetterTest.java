@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.evalboard.contract.EventTopics;
+import dev.evalboard.devstack.testing.BadRecords;
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -16,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,42 +29,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DeadLetterTest {
 
-    private static Map<String, byte[]> badRecords(String run) {
-        String ok = "{\"eventId\":\"x-" + run + "\",\"model\":{\"name\":\"m\"},\"benchmark\":\"b\",";
-        Map<String, byte[]> bad = new LinkedHashMap<>();
-        bad.put("not JSON", utf8("this is not json"));
-        bad.put("not an object", utf8("[1,2]"));
-        bad.put("missing eventId", utf8("{\"model\":{\"name\":\"m\"},\"benchmark\":\"b\",\"score\":1}"));
-        bad.put("missing model.name", utf8("{\"eventId\":\"e\",\"model\":{},\"benchmark\":\"b\",\"score\":1}"));
-        bad.put("missing benchmark", utf8("{\"eventId\":\"e\",\"model\":{\"name\":\"m\"},\"score\":1}"));
-        bad.put("missing score", utf8(ok + "\"metric\":\"pass@1\"}"));
-        bad.put("wrong type", utf8(ok + "\"score\":\"high\"}"));
-        bad.put("NaN score", utf8(ok + "\"score\":NaN}"));
-        bad.put("Infinity score", utf8(ok + "\"score\":Infinity}"));
-        bad.put("score 100.5", utf8(ok + "\"score\":100.5}"));
-        bad.put("negative parameters", utf8(ok.replace("\"name\":\"m\"", "\"name\":\"m\",\"parameters\":-1")
-                + "\"score\":1}"));
-        bad.put("non-integer parameters", utf8(ok.replace("\"name\":\"m\"", "\"name\":\"m\",\"parameters\":1.5")
-                + "\"score\":1}"));
-        bad.put("activeParameters > parameters", utf8(ok.replace("\"name\":\"m\"",
-                "\"name\":\"m\",\"parameters\":2,\"activeParameters\":3") + "\"score\":1}"));
-        bad.put("unknown openness", utf8(ok.replace("\"name\":\"m\"", "\"name\":\"m\",\"openness\":\"public\"")
-                + "\"score\":1}"));
-        bad.put("unparsable evaluatedAt", utf8(ok + "\"score\":1,\"evaluatedAt\":\"last tuesday\"}"));
-        bad.put("10 KB model name", utf8(ok.replace("\"name\":\"m\"", "\"name\":\"" + "n".repeat(10_240) + "\"")
-                + "\"score\":1}"));
-        bad.put("control characters", utf8(ok.replace("\"name\":\"m\"", "\"name\":\"m\\u001b[31m\"")
-                + "\"score\":1}"));
-        bad.put("unknown newer schemaVersion", utf8(ok + "\"score\":1,\"schemaVersion\":99}"));
-        bad.put("empty value", new byte[0]);
-        bad.put("invalid UTF-8", new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'});
-        return bad;
-    }
-
     @Test
     void everyKindOfBadRecordIsDeadLetteredAndTheNextGoodRecordStillLands() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, byte[]> bad = badRecords(run);
+        Map<String, byte[]> bad = BadRecords.catalogue(run);
         List<byte[]> stream = new ArrayList<>();
         List<String> goodIds = new ArrayList<>();
         int i = 0;
