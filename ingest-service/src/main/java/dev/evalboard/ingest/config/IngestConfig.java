@@ -35,6 +35,14 @@ public interface IngestConfig {
     @WithDefault("5s")
     Duration retryBackoffMax();
 
+    /**
+     * How long the group waits for a silent instance before moving its partitions to the others. Kafka's own
+     * default is 45 s; an instance that crashed would hold its partitions that long, and a restarted one would wait
+     * for it to expire before its first batch.
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
     Topics topics();
 
     interface Topics {

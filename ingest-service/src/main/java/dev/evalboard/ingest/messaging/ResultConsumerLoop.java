@@ -177,6 +177,7 @@ public class ResultConsumerLoop implements Runnable {
         Map<String, Object> props = new HashMap<>();
         // Large enough that a poll can fill a whole batch from one partition; kafka.* settings may change it.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
         props.putAll(clientProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
