@@ -1,6 +1,9 @@
 package dev.evalboard.chart.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalboard.chart.render.chart.ErrorCardRenderer;
+import dev.evalboard.contract.json.HtmlSafeJson;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -10,6 +13,8 @@ import java.util.Map;
 final class ErrorResponses {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    /** Details echo rejected input: written with markup characters escaped, so no answer carries markup back. */
+    private static final ObjectMapper PROBLEM_WRITER = HtmlSafeJson.apply(new ObjectMapper());
 
     private ErrorResponses() {
     }
@@ -35,6 +40,14 @@ final class ErrorResponses {
             problem.put("parameter", parameter);
         }
         return Response.status(status).type(PROBLEM_JSON).header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "no-store").entity(problem).build();
+                .header("Cache-Control", "no-store").entity(json(problem)).build();
+    }
+
+    private static byte[] json(Map<String, Object> problem) {
+        try {
+            return PROBLEM_WRITER.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers always serialises", e);
+        }
     }
 }
