@@ -1,0 +1,145 @@
+package dev.evalboard.reliability;
+
+import dev.evalboard.devstack.EmbeddedKafka;
+import dev.evalboard.devstack.EmbeddedPostgres;
+import dev.evalboard.devstack.FreePorts;
+import dev.evalboard.devstack.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * One scenario's world: a real Kafka broker and a real PostgreSQL in a fresh directory, the topics, and the packaged
+ * services as separate processes that a scenario may kill, stop and start again. Service logs stay in
+ * {@code target/reliability/<scenario>/}.
+ */
+final class FaultLab implements AutoCloseable {
+    static final String TOPIC = "eval.results";
+    static final String DEAD_LETTER_TOPIC = "eval.results.dlq";
+    static final String GROUP = "evalboard-ingest";
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String scenario;
+    private final Path dataDir;
+    private final Path logDir;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedPostgres postgres;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private FaultLab(String scenario, Path dataDir, EmbeddedKafka kafka, EmbeddedPostgres postgres) {
+        this.scenario = scenario;
+        this.dataDir = dataDir;
+        this.logDir = Path.of("target", "reliability", scenario).toAbsolutePath();
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** Starts the broker and the database and creates {@code eval.results} with {@code partitions} partitions. */
+    static FaultLab start(String scenario, int partitions) {
+        Path dataDir = createTempDirectory("evalboard-" + scenario);
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
+        FaultLab lab = new FaultLab(scenario, dataDir, kafka, postgres);
+        lab.createTopics(partitions);
+        return lab;
+    }
+
+    EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    EmbeddedPostgres postgres() {
+        return postgres;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+    }
+
+    /** How many events with ids {@code prefix-...} are stored. */
+    int storedCount(String prefix) throws SQLException {
+        try (Connection db = database()) {
+            return StoreCheck.storedCount(db, prefix);
+        }
+    }
+
+    /** Starts an ingest-service instance ({@code name} tells instances apart in the logs) and waits until ready. */
+    ServiceProcess startIngest(String name) {
+        return startService(name, "ingest-service", Map.of());
+    }
+
+    ServiceProcess startQuery() {
+        return startService("query-service", "query-service", Map.of());
+    }
+
+    ServiceProcess startChart(ServiceProcess query) {
+        return startService("chart-service", "chart-service", Map.of("QUERY_SERVICE_URL", query.url()));
+    }
+
+    private ServiceProcess startService(String name, String module, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgres.PASSWORD);
+        ServiceProcess service = ServiceProcess.start(name, REPO.resolve(module).resolve("target/quarkus-app"),
+                FreePorts.pick(), env, logDir.resolve(name + ".log"));
+        services.add(service);
+        return service.awaitReady(START_TIMEOUT);
+    }
+
+    private void createTopics(int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1),
+                    new NewTopic(DEAD_LETTER_TOPIC, 1, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the topics of " + scenario, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        postgres.close();
+        kafka.close();
+        deleteRecursively(dataDir);
+    }
+
+    private static Path createTempDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

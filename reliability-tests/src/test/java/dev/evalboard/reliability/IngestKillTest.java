@@ -1,0 +1,56 @@
+package dev.evalboard.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evalboard.devstack.ServiceProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Scenario 1: ingest-service killed with SIGKILL at random moments, five times, during a 200,000-event stream. */
+class IngestKillTest {
+    private static final String PREFIX = "kill";
+    private static final int EVENTS = 200_000;
+    private static final int KILLS = 5;
+    // Slow enough that the five kills, each after its instance has started storing, fall inside the stream.
+    private static final int EVENTS_PER_SECOND = 2_000;
+
+    @Test
+    void killedFiveTimesMidStreamItLosesNothingAndStoresNothingTwice() throws Exception {
+        long seed = Seeds.seed("ingest kill -9");
+        Random random = new Random(seed);
+        List<SentEvent> events = ResultStream.generate(PREFIX, EVENTS, seed);
+        List<Integer> storedAtKill = new ArrayList<>();
+        try (FaultLab lab = FaultLab.start("ingest-kill", 3)) {
+            ServiceProcess ingest = lab.startIngest("ingest-1");
+            try (StreamPublisher publisher = StreamPublisher.start(lab.bootstrapServers(),
+                    IngestOutcome.messages(events), EVENTS_PER_SECOND)) {
+                for (int kill = 1; kill <= KILLS; kill++) {
+                    awaitStoringAgain(lab);
+                    Await.sleep(Duration.ofMillis(500 + random.nextInt(3_000)));
+                    storedAtKill.add(lab.storedCount(PREFIX));
+                    ingest.kill();
+                    ingest = lab.startIngest("ingest-" + (kill + 1));
+                }
+                assertTrue(storedAtKill.get(KILLS - 1) < EVENTS, "the last kill came before the stream ended: "
+                        + storedAtKill);
+                publisher.awaitAllAcknowledged(Duration.ofMinutes(5));
+            }
+            StoreCheck check = IngestOutcome.assertExactlyStored(lab, PREFIX, events, Duration.ofMinutes(5));
+            int deadLetters = IngestOutcome.assertNoDeadLetters(lab);
+            ReliabilityReport.record("1. ingest killed (kill -9) 5 times", String.format(
+                    "%,d events, %d kills (stored when killed: %s), lost %d, duplicated %d, DLQ %d, checksum %s",
+                    EVENTS, KILLS, storedAtKill, check.lost(), check.duplicated(), deadLetters,
+                    check.storedChecksum()));
+        }
+    }
+
+    /** A kill is only a test of the ingest path when that instance is storing: wait for its first new rows. */
+    private static void awaitStoringAgain(FaultLab lab) throws Exception {
+        int before = lab.storedCount(PREFIX);
+        Await.until("the restarted instance to store", Duration.ofMinutes(2),
+                () -> lab.storedCount(PREFIX) > before, () -> "still " + before);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.evalboard.reliability;
+
+import dev.evalboard.devstack.ServiceProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A service's memory at one moment: resident size from {@code /proc}, and the heap still in use right after a full
+ * collection ({@code jcmd GC.run}, then {@code GC.heap_info}), which is what a leak makes grow.
+ */
+record Memory(long residentKb, long liveHeapBytes) {
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    static Memory of(ServiceProcess service) throws IOException, InterruptedException {
+        long resident = residentKb(service.pid());
+        jcmd(service.pid(), "GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd(service.pid(), "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figures from jcmd for " + service.pid());
+        }
+        return new Memory(resident, Long.parseLong(used.group(1)) * 1024);
+    }
+
+    String change(Memory end) {
+        return String.format("RSS %d -> %d MB, live heap %d -> %d MB", residentKb / 1024, end.residentKb / 1024,
+                liveHeapBytes >> 20, end.liveHeapBytes >> 20);
+    }
+
+    private static long residentKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+}
