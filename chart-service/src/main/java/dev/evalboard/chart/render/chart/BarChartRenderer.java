@@ -75,6 +75,7 @@ public final class BarChartRenderer {
         List<Bars.SeriesBars> bars = new ArrayList<>();
         List<PlacedText> values = new ArrayList<>();
         List<Legend.Entry> legend = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<Integer> hatched = new ArrayList<>();
         double widestValue = 0;
         for (int i = 0; i < series.size(); i++) {
@@ -101,7 +102,8 @@ public final class BarChartRenderer {
                 values.add(new PlacedText(x + barWidth / 2, baseline, null, text));
             }
             bars.add(new Bars.SeriesBars(fill, rects));
-            legend.add(new Legend.Entry(Markers.square(fill), Fonts.fit(s.name(), Fonts.LEGEND, false, Double.MAX_VALUE)));
+            names.add(Fonts.fit(s.name(), Fonts.LEGEND, false, Double.MAX_VALUE));
+            legend.add(new Legend.Entry(Markers.square(fill), names.get(i)));
         }
         // Value labels are drawn only when every one fits over its bar; a partial set would mislead.
         boolean showValues = spec.valueLabels() && widestValue <= barWidth + 2;
@@ -138,7 +140,8 @@ public final class BarChartRenderer {
             parts.add(new Title(width / 2.0, title));
         }
         String name = title != null ? title : "Bar chart" + (yTitle != null ? " of " + yTitle : "");
-        return new ChartDocument(width, height, theme, name, describe(spec, yTitle, y)).render(new Hatching(theme, hatched), parts);
+        return new ChartDocument(width, height, theme, name, describe(spec, yTitle, y, names))
+                .render(new Hatching(theme, hatched), parts);
     }
 
     private static LinearScale valueScale(BarChartSpec spec, double bottom, double top) {
@@ -161,9 +164,9 @@ public final class BarChartRenderer {
         return new LinearScale(min, max, spec.yMin(), spec.yMax(), bottom, top, ticks, NumberStyle.PLAIN);
     }
 
-    /** A text alternative listing every value, for screen readers. */
-    private static String describe(BarChartSpec spec, String yTitle, LinearScale y) {
-        StringBuilder d = new StringBuilder("Grouped bar chart");
+    /** A text alternative listing every value, for screen readers; {@code names} are the legend's. */
+    private static String describe(BarChartSpec spec, String yTitle, LinearScale y, List<String> names) {
+        StringBuilder d = new StringBuilder(256).append("Grouped bar chart");
         if (yTitle != null) {
             d.append(" of ").append(yTitle);
         }
@@ -173,10 +176,9 @@ public final class BarChartRenderer {
         for (int g = 0; g < spec.groups().size(); g++) {
             d.append(' ').append(Fonts.fit(spec.groups().get(g), Fonts.CATEGORY, false, Double.MAX_VALUE)).append(':');
             String sep = " ";
-            for (BarSeries s : spec.series()) {
-                Double v = s.values().get(g);
-                d.append(sep).append(Fonts.fit(s.name(), Fonts.LEGEND, false, Double.MAX_VALUE)).append(' ')
-                        .append(v == null ? "no result" : Num.fixed(v, 1));
+            for (int i = 0; i < spec.series().size(); i++) {
+                Double v = spec.series().get(i).values().get(g);
+                d.append(sep).append(names.get(i)).append(' ').append(v == null ? "no result" : Num.fixed(v, 1));
                 sep = ", ";
             }
             d.append('.');

@@ -1,7 +1,7 @@
 package dev.evalboard.chart.render.part;
 
 import dev.evalboard.chart.render.layout.Rect;
-import dev.evalboard.chart.render.svg.Num;
+import dev.evalboard.chart.render.svg.PathData;
 import dev.evalboard.chart.render.svg.SvgWriter;
 import java.util.List;
 
@@ -30,8 +30,8 @@ public final class BottomAxis implements ChartPart {
 
     @Override
     public void paint(SvgWriter svg) {
-        svg.open("path").attr("class", "x").attr("d", "M" + Num.coord(plot.x()) + " " + Num.coord(plot.bottom())
-                + "H" + Num.coord(plot.right())).close();
+        svg.open("path").attr("class", "x")
+                .attr("d", new PathData().moveTo(plot.x(), plot.bottom()).horizontalTo(plot.right()).toString()).close();
         double labelBaseline = Fonts.baseline(plot.bottom() + LABEL_GAP, labelSize);
         svg.open("g").attr("class", labelSize == Fonts.CATEGORY ? "a c" : "c");
         for (AxisLabel label : labels) {

@@ -2,7 +2,7 @@ package dev.evalboard.chart.render.part;
 
 import dev.evalboard.chart.render.layout.Occupancy;
 import dev.evalboard.chart.render.layout.Rect;
-import dev.evalboard.chart.render.svg.Num;
+import dev.evalboard.chart.render.svg.PathData;
 import dev.evalboard.chart.render.svg.SvgWriter;
 import java.util.List;
 
@@ -36,10 +36,9 @@ public final class FrontierLine implements ChartPart {
         if (points.size() < 2) {
             return;
         }
-        StringBuilder d = new StringBuilder("M").append(Num.coord(points.get(0)[0])).append(' ')
-                .append(Num.coord(points.get(0)[1]));
+        PathData d = new PathData().moveTo(points.get(0)[0], points.get(0)[1]);
         for (int i = 1; i < points.size(); i++) {
-            d.append('H').append(Num.coord(points.get(i)[0])).append('V').append(Num.coord(points.get(i)[1]));
+            d.horizontalTo(points.get(i)[0]).verticalTo(points.get(i)[1]);
         }
         svg.open("path").attr("d", d.toString()).attr("fill", "none").attr("stroke", colour)
                 .attr("stroke-width", 1.5).attr("stroke-dasharray", "4 2").close();

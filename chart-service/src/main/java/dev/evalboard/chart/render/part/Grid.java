@@ -1,7 +1,7 @@
 package dev.evalboard.chart.render.part;
 
 import dev.evalboard.chart.render.layout.Rect;
-import dev.evalboard.chart.render.svg.Num;
+import dev.evalboard.chart.render.svg.PathData;
 import dev.evalboard.chart.render.svg.SvgWriter;
 import java.util.List;
 
@@ -20,16 +20,14 @@ public final class Grid implements ChartPart {
 
     @Override
     public void paint(SvgWriter svg) {
-        StringBuilder d = new StringBuilder();
+        PathData d = new PathData();
         for (double y : horizontalAt) {
-            d.append('M').append(Num.coord(plot.x())).append(' ').append(Num.coord(y))
-                    .append('H').append(Num.coord(plot.right()));
+            d.moveTo(plot.x(), y).horizontalTo(plot.right());
         }
         for (double x : verticalAt) {
-            d.append('M').append(Num.coord(x)).append(' ').append(Num.coord(plot.y()))
-                    .append('V').append(Num.coord(plot.bottom()));
+            d.moveTo(x, plot.y()).verticalTo(plot.bottom());
         }
-        if (d.length() > 0) {
+        if (!d.isEmpty()) {
             svg.open("path").attr("class", "g").attr("d", d.toString()).close();
         }
     }

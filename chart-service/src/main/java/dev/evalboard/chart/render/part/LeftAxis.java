@@ -2,6 +2,7 @@ package dev.evalboard.chart.render.part;
 
 import dev.evalboard.chart.render.layout.Rect;
 import dev.evalboard.chart.render.svg.Num;
+import dev.evalboard.chart.render.svg.PathData;
 import dev.evalboard.chart.render.svg.SvgWriter;
 import java.util.List;
 
@@ -25,8 +26,8 @@ public final class LeftAxis implements ChartPart {
 
     @Override
     public void paint(SvgWriter svg) {
-        svg.open("path").attr("class", "x").attr("d", "M" + Num.coord(plot.x()) + " " + Num.coord(plot.y())
-                + "V" + Num.coord(plot.bottom())).close();
+        svg.open("path").attr("class", "x")
+                .attr("d", new PathData().moveTo(plot.x(), plot.y()).verticalTo(plot.bottom()).toString()).close();
         svg.open("g").attr("class", "e");
         double x = plot.x() - LABEL_GAP;
         for (AxisLabel label : labels) {

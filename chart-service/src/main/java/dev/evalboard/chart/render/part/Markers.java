@@ -2,6 +2,7 @@ package dev.evalboard.chart.render.part;
 
 import dev.evalboard.chart.render.layout.Rect;
 import dev.evalboard.chart.render.svg.Num;
+import dev.evalboard.chart.render.svg.PathData;
 import dev.evalboard.chart.render.svg.SvgWriter;
 
 /** Marker shapes shared by the plot and the legend. */
@@ -20,14 +21,19 @@ public final class Markers {
 
     /** A five-pointed star, point up, as path data. */
     public static String starPath(double cx, double cy, double outer) {
-        StringBuilder d = new StringBuilder();
+        PathData d = new PathData();
         for (int i = 0; i < 10; i++) {
             double r = i % 2 == 0 ? outer : outer * STAR_INNER_RATIO;
             double angle = Math.PI * i / 5 - Math.PI / 2;
-            d.append(i == 0 ? 'M' : 'L').append(Num.coord(cx + r * Math.cos(angle))).append(' ')
-                    .append(Num.coord(cy + r * Math.sin(angle)));
+            double x = cx + r * Math.cos(angle);
+            double y = cy + r * Math.sin(angle);
+            if (i == 0) {
+                d.moveTo(x, y);
+            } else {
+                d.lineTo(x, y);
+            }
         }
-        return d.append('Z').toString();
+        return d.close().toString();
     }
 
     public static Rect bounds(double cx, double cy, double r) {

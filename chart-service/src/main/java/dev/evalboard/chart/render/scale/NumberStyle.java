@@ -35,7 +35,7 @@ public enum NumberStyle {
         double abs = Math.abs(v);
         for (int i = 0; i < UNITS.length; i++) {
             // Round first so that 999.99e6 reads 1B rather than 1000M.
-            if (Double.parseDouble(Num.trimmed(abs / UNITS[i], 2)) >= 1) {
+            if (Num.rounded(abs / UNITS[i], 2) >= 1) {
                 return Num.trimmed(v / UNITS[i], 2) + SUFFIXES[i];
             }
         }

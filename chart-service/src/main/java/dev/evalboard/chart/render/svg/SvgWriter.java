@@ -2,7 +2,8 @@ package dev.evalboard.chart.render.svg;
 
 /**
  * Appends SVG markup. Attribute values and text given as strings always go through
- * {@link Xml#escape(String)}; numbers are formatted by {@link Num}. Nothing here writes raw caller text.
+ * {@link Xml#escape(String, StringBuilder)}; numbers are formatted by {@link Num}. Nothing here writes
+ * raw caller text.
  */
 public final class SvgWriter {
 
@@ -18,18 +19,21 @@ public final class SvgWriter {
     }
 
     public SvgWriter attr(String name, String value) {
-        out.append(' ').append(name).append("=\"").append(Xml.escape(value)).append('"');
+        out.append(' ').append(name).append("=\"");
+        Xml.escape(value, out);
+        out.append('"');
         return this;
     }
 
     public SvgWriter attr(String name, double value) {
-        out.append(' ').append(name).append("=\"").append(Num.coord(value)).append('"');
+        out.append(' ').append(name).append("=\"");
+        Num.appendCoord(out, value).append('"');
         return this;
     }
 
     public SvgWriter text(String value) {
         closeStartTag();
-        out.append(Xml.escape(value));
+        Xml.escape(value, out);
         return this;
     }
 

@@ -15,8 +15,20 @@ public final class Xml {
      */
     public static String escape(String raw) {
         StringBuilder out = new StringBuilder(raw.length() + 16);
+        escape(raw, out);
+        return out.toString();
+    }
+
+    /** Appends {@link #escape(String) escaped} {@code raw} to {@code out}. */
+    public static void escape(String raw, StringBuilder out) {
+        int plainFrom = 0;
         int i = 0;
         while (i < raw.length()) {
+            if (isPlain(raw.charAt(i))) {
+                i++;
+                continue;
+            }
+            out.append(raw, plainFrom, i);
             int cp = raw.codePointAt(i);
             int len = Character.charCount(cp);
             boolean loneSurrogate = len == 1 && Character.isSurrogate((char) cp);
@@ -31,8 +43,14 @@ public final class Xml {
                 }
             }
             i += len;
+            plainFrom = i;
         }
-        return out.toString();
+        out.append(raw, plainFrom, raw.length());
+    }
+
+    /** A character copied as it is, in runs: below the surrogates, not a control, not markup. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0xD800 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
     }
 
     /** The Char production of XML 1.0 (section 2.2). */

@@ -1,9 +1,13 @@
 package dev.evalboard.chart.render.text;
 
+import java.util.regex.Pattern;
+
 /** Shortens labels to a measured width, ending them with an ellipsis. */
 public final class TextFitter {
 
     public static final String ELLIPSIS = "\u2026";
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     private TextFitter() {
     }
@@ -13,7 +17,7 @@ public final class TextFitter {
      * "…" is at most {@code maxWidth} pixels wide; unchanged when it already fits.
      */
     public static String fit(String text, double maxWidth, double fontSize, boolean bold) {
-        String clean = text.strip().replaceAll("\\s+", " ");
+        String clean = collapseWhitespace(text.strip());
         if (FontMetrics.width(clean, fontSize, bold) <= maxWidth) {
             return clean;
         }
@@ -30,5 +34,17 @@ public final class TextFitter {
             end += Character.charCount(cp);
         }
         return clean.substring(0, end).stripTrailing() + ELLIPSIS;
+    }
+
+    /** Runs of whitespace (regex {@code \s}) as one space; most labels have none and skip the regex. */
+    static String collapseWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean secondSpace = c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+            if (secondSpace || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return WHITESPACE_RUN.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
     }
 }

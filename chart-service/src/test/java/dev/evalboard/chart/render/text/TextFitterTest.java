@@ -27,6 +27,14 @@ class TextFitterTest {
     }
 
     @Test
+    void whitespaceRunsBecomeOneSpace() {
+        assertEquals("a b c d e", TextFitter.fit("  a\tb\n\r c  \u000Bd \fe ", 500, 12, false));
+        for (String s : new String[] {"Qwen3 14B", "a  b", "a\tb", "\n", "a \u00A0 b", "x\u2003\u2003y", ""}) {
+            assertEquals(s.replaceAll("\\s+", " "), TextFitter.collapseWhitespace(s), s);
+        }
+    }
+
+    @Test
     void longTextIsCutToTheMeasuredWidthWithAnEllipsis() {
         String fitted = TextFitter.fit("x".repeat(10_000), 100, 12, false);
         assertTrue(fitted.endsWith("\u2026"));
