@@ -168,6 +168,9 @@ class ChartGetTest {
                 .when().get("/charts/scatter.svg").then().statusCode(200);
         given().queryParam("benchmark", "LiveCodeBench v5").queryParam("xMin", "-5")
                 .when().get("/charts/scatter.svg").then().statusCode(400).body("parameter", equalTo("xMin"));
+        // Found by the fuzzer: a non-positive xMax on a log axis was a 500.
+        given().queryParam("benchmark", "LiveCodeBench v5").queryParam("xMax", "-5")
+                .when().get("/charts/scatter.svg").then().statusCode(400).body("parameter", equalTo("xMax"));
         String[] models = new String[51];
         for (int i = 0; i < models.length; i++) {
             models[i] = "m" + i;

@@ -307,5 +307,8 @@ public final class ScatterChartRenderer {
         if (spec.logX() && spec.xMin() != null && spec.xMin() <= 0) {
             throw new ChartInputException("xMin", "a log x axis needs xMin > 0");
         }
+        if (spec.logX() && spec.xMax() != null && spec.xMax() <= 0) {
+            throw new ChartInputException("xMax", "a log x axis needs xMax > 0");
+        }
     }
 }
