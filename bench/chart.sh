@@ -4,7 +4,7 @@
 # Both servers get the same HTTP requests from wrk: POST /charts/bar.svg and /charts/scatter.svg
 # with the reference charts' data inline (bench/chart/bar.json, bench/chart/scatter.json, the same
 # bodies as ChartPostTest; chart-service answers them with the golden SVGs byte for byte). Each
-# server runs alone, after a warm-up. Prints req/s, p50/p99 latency and SVG bytes for both, and
+# server runs alone, after a warm-up of every request shape. Prints req/s, p50/p99 latency and SVG bytes for both, and
 # the ratios against the targets (>= 50x Vega's throughput, p99 < 5 ms, smaller SVG).
 #
 # chart-service renders every POST: its only cache holds query-service answers for the GET routes,
@@ -143,9 +143,16 @@ bench_server() { # label base-url with-varied
         BYTES[$label.$chart]="$(curl -s -X POST -H 'Content-Type: application/json' --data-binary "@$PEER_DIR/$chart.json" \
             -o "$OUT/$label-$chart.svg" -w '%{size_download}' "$base/charts/$chart.svg")"
     done
+    # Every request shape is warmed up before any is measured: a JIT still compiling one chart's
+    # code would otherwise be billed to whichever chart is measured first.
+    local lua
     for chart in "${CHARTS[@]}"; do
-        log "$label $chart: warm-up ${WARMUP}s"
-        run_wrk "$label-$chart-warmup" "$base/charts/$chart.svg" "$WORK/$chart.lua" "$WARMUP" >/dev/null
+        for lua in "$chart" $([ "$varied" = yes ] && echo "$chart-varied"); do
+            log "$label $lua: warm-up ${WARMUP}s"
+            run_wrk "$label-$lua-warmup" "$base/charts/$chart.svg" "$WORK/$lua.lua" "$WARMUP" >/dev/null
+        done
+    done
+    for chart in "${CHARTS[@]}"; do
         log "$label $chart: ${DURATION}s"
         RES[$label.$chart]="$(run_wrk "$label-$chart" "$base/charts/$chart.svg" "$WORK/$chart.lua" "$DURATION")"
         if [ "$varied" = yes ]; then

@@ -49,6 +49,13 @@ public interface ChartConfig {
         @WithDefault("PT30S")
         Duration ttl();
 
+        /**
+         * How long after expiry an answer may still be drawn while a fresh one loads, or instead of it when
+         * query-service is slow or down: a chart a few minutes old beats an error card on a dashboard.
+         */
+        @WithDefault("PT10M")
+        Duration serveStaleFor();
+
         @WithDefault("256")
         int maxEntries();
     }

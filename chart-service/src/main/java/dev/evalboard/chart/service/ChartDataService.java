@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Chart data from query-service, cached briefly. Turns query-service's answers into chart
- * errors: its 4xx keep their status (an unknown benchmark stays a 404), anything else is a 503.
+ * Chart data from query-service, cached briefly (and served stale while query-service is
+ * unavailable, see {@link ExpiringCache}). Turns query-service's answers into chart errors: its
+ * 4xx keep their status (an unknown benchmark stays a 404), anything else is a 503.
  */
 @ApplicationScoped
 public class ChartDataService {
@@ -27,8 +28,18 @@ public class ChartDataService {
 
     ChartDataService(QueryGateway gateway, ChartConfig config) {
         this.gateway = gateway;
-        this.leaderboards = new ExpiringCache<>(config.cache().ttl(), config.cache().maxEntries(), System::nanoTime);
-        this.paretoSets = new ExpiringCache<>(config.cache().ttl(), config.cache().maxEntries(), System::nanoTime);
+        this.leaderboards = cache(config.cache());
+        this.paretoSets = cache(config.cache());
+    }
+
+    private static <V> ExpiringCache<List<String>, V> cache(ChartConfig.Cache config) {
+        return new ExpiringCache<>(config.ttl(), config.serveStaleFor(), config.maxEntries(),
+                ChartDataService::queryServiceUnavailable, System::nanoTime);
+    }
+
+    /** A failure that says nothing about the data: a chart drawn earlier may stand in for it. */
+    private static boolean queryServiceUnavailable(RuntimeException failure) {
+        return failure instanceof ChartRequestException e && e.status() == 503;
     }
 
     public LeaderboardTable leaderboard(List<String> benchmarks, String metric) {

@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for query-service speaking the contract's JSON over real HTTP, so the REST client,
  * its error mapping and fault tolerance are exercised. Answers come from the seed results; the
- * benchmark "Unknown Bench" gets a 404 problem and "Broken" a 500. The real query-service path is
+ * benchmark "Unknown Bench" gets a 404 problem and "Broken" a 500, and so does everything while
+ * {@link #FAILING} is set. The real query-service path is
  * covered by the end-to-end test of the whole stack, not here.
  */
 public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
@@ -35,6 +37,9 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
 
     /** query-service's frontier for LiveCodeBench v5 by parameters, as it would compute it. */
+    /** While set, every request fails with a 500, as a crashing query-service would answer. */
+    public static final AtomicBoolean FAILING = new AtomicBoolean();
+
     static final Set<String> LCB_FRONTIER = Set.of("Mistral3-3B", "DASD-4B-Thinking");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +78,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
             status = 404;
             body = JSON.createObjectNode().put("type", "about:blank").put("title", "Not Found").put("status", 404)
                     .put("detail", "unknown benchmark: Unknown Bench");
-        } else if (benchmarks.contains("Broken")) {
+        } else if (benchmarks.contains("Broken") || FAILING.get()) {
             status = 500;
             body = JSON.createObjectNode().put("title", "Internal Server Error");
         } else {

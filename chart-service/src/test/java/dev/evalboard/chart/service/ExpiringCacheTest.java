@@ -5,24 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
 
+    private static final long TTL = 100;
+    private static final long STALE_FOR = 1_000;
+
     private final AtomicLong now = new AtomicLong(1_000);
     private final AtomicInteger loads = new AtomicInteger();
-    private final ExpiringCache<String, Integer> cache = new ExpiringCache<>(Duration.ofNanos(100), 3, now::get);
+    private final ExpiringCache<String, Integer> cache = new ExpiringCache<>(Duration.ofNanos(TTL),
+            Duration.ofNanos(STALE_FOR), 3, failure -> failure instanceof Unavailable, now::get);
+
+    /** What the cache may hide behind an expired entry. */
+    private static final class Unavailable extends RuntimeException {
+    }
 
     private Integer load(String key) {
         return cache.get(key, loads::incrementAndGet);
     }
 
+    private Integer loadFailing(String key, RuntimeException failure) {
+        return cache.get(key, () -> {
+            loads.incrementAndGet();
+            throw failure;
+        });
+    }
+
     @Test
     void servesFromCacheUntilTheEntryExpires() {
         assertEquals(1, load("a"));
-        now.addAndGet(99);
+        now.addAndGet(TTL - 1);
         assertEquals(1, load("a"));
         now.addAndGet(1);
         assertEquals(2, load("a"));
@@ -31,10 +52,69 @@ class ExpiringCacheTest {
 
     @Test
     void failuresAreNotCached() {
-        assertThrows(IllegalStateException.class, () -> cache.get("a", () -> {
-            throw new IllegalStateException("down");
-        }));
+        assertThrows(Unavailable.class, () -> loadFailing("a", new Unavailable()));
+        assertEquals(2, load("a"));
+    }
+
+    @Test
+    void anExpiredEntryStandsInForATransientFailure() {
         assertEquals(1, load("a"));
+        now.addAndGet(TTL + STALE_FOR - 1);
+        assertEquals(1, loadFailing("a", new Unavailable()));
+        assertEquals(2, loads.get(), "the reload was tried");
+        assertEquals(3, load("a"), "the next request tries again");
+    }
+
+    @Test
+    void tooOldAnEntryStandsInForNothing() {
+        load("a");
+        now.addAndGet(TTL + STALE_FOR);
+        assertThrows(Unavailable.class, () -> loadFailing("a", new Unavailable()));
+    }
+
+    @Test
+    void otherFailuresAreNeverHidden() {
+        load("a");
+        now.addAndGet(TTL);
+        assertThrows(IllegalArgumentException.class, () -> loadFailing("a", new IllegalArgumentException("gone")));
+    }
+
+    @Test
+    void concurrentRequestsShareOneLoad() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> first = blockedLoad(release, () -> loads.incrementAndGet());
+        CompletableFuture<Integer> second = waitingRequest();
+        release.countDown();
+        assertEquals(1, first.get(5, TimeUnit.SECONDS));
+        assertEquals(1, second.get(5, TimeUnit.SECONDS));
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    void whileOneRequestReloadsOthersGetTheExpiredEntry() throws Exception {
+        load("a");
+        now.addAndGet(TTL);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> reload = blockedLoad(release, () -> loads.incrementAndGet());
+        assertEquals(1, load("a"), "answered at once from the expired entry");
+        release.countDown();
+        assertEquals(2, reload.get(5, TimeUnit.SECONDS));
+        assertEquals(2, load("a"));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void aFailedLoadFailsItsWaitersToo() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> first = blockedLoad(release, () -> {
+            throw new Unavailable();
+        });
+        CompletableFuture<Integer> second = waitingRequest();
+        release.countDown();
+        for (CompletableFuture<Integer> request : List.of(first, second)) {
+            Throwable failure = assertThrows(ExecutionException.class, () -> request.get(5, TimeUnit.SECONDS)).getCause();
+            assertTrue(failure instanceof Unavailable, String.valueOf(failure));
+        }
     }
 
     @Test
@@ -42,6 +122,51 @@ class ExpiringCacheTest {
         for (int i = 0; i < 10; i++) {
             load("k" + i);
             assertTrue(cache.size() <= 3, "size " + cache.size());
+        }
+    }
+
+    /** A request for "a" whose load has started and goes on only when {@code release} opens. */
+    private CompletableFuture<Integer> blockedLoad(CountDownLatch release, Supplier<Integer> then) throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CompletableFuture<Integer> request = new CompletableFuture<>();
+        Thread thread = new Thread(() -> complete(request, () -> cache.get("a", () -> {
+            loading.countDown();
+            awaitQuietly(release);
+            return then.get();
+        })));
+        thread.start();
+        assertTrue(loading.await(5, TimeUnit.SECONDS));
+        return request;
+    }
+
+    /** A second request for "a", returned once it is parked waiting for the load in progress (it must not load). */
+    private CompletableFuture<Integer> waitingRequest() throws Exception {
+        CompletableFuture<Integer> request = new CompletableFuture<>();
+        Thread thread = new Thread(() -> complete(request, () -> cache.get("a", () -> {
+            throw new AssertionError("a second load of the same key");
+        })));
+        thread.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, thread.getState());
+        return request;
+    }
+
+    private static void complete(CompletableFuture<Integer> request, Supplier<Integer> work) {
+        try {
+            request.complete(work.get());
+        } catch (Throwable t) {
+            request.completeExceptionally(t);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
