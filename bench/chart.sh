@@ -4,14 +4,18 @@
 # Both servers get the same HTTP requests from wrk: POST /charts/bar.svg and /charts/scatter.svg
 # with the reference charts' data inline (bench/chart/bar.json, bench/chart/scatter.json, the same
 # bodies as ChartPostTest; chart-service answers them with the golden SVGs byte for byte). Each
-# server runs alone, after a warm-up of every request shape. Prints req/s, p50/p99 latency and SVG bytes for both, and
-# the ratios against the targets (>= 50x Vega's throughput, p99 < 5 ms, smaller SVG).
+# server runs alone and is measured in its steady state: warm-up rounds run every request shape
+# for WARMUP_ROUND seconds until no shape's throughput moves by more than WARMUP_TOLERANCE from
+# the round before (at most WARMUP_MAX seconds). On two cores shared with wrk, the JVM's JIT takes
+# about a minute to settle; a fixed short warm-up billed that to whichever chart came first.
+# Prints req/s, p50/p99 latency and SVG bytes for both, and the ratios against the targets
+# (>= 50x Vega's throughput, p99 < 5 ms, smaller SVG).
 #
 # chart-service renders every POST: its only cache holds query-service answers for the GET routes,
 # so the POST numbers are the renderer's. A third run per chart ("varied title") changes the title
 # on every request, so no response could be served from any cache, and shows the same.
 #
-#   bench/chart.sh                       # DURATION=15 WARMUP=10 THREADS=2 CONNECTIONS=8
+#   bench/chart.sh      # DURATION=15 WARMUP_ROUND=5 WARMUP_TOLERANCE=0.15 WARMUP_MAX=180 THREADS=2 CONNECTIONS=8
 #   DURATION=30 PEER_WORKERS=1 bench/chart.sh
 #
 # Needs java 17, node >= 18 + npm (vega, vega-lite from bench/chart/package-lock.json), curl, and
@@ -24,7 +28,9 @@ JAR="$ROOT/chart-service/target/quarkus-app/quarkus-run.jar"
 GOLDEN="$ROOT/chart-service/src/test/resources/golden"
 OUT="$ROOT/bench/results/chart"
 DURATION="${DURATION:-15}"
-WARMUP="${WARMUP:-10}"
+WARMUP_ROUND="${WARMUP_ROUND:-5}"
+WARMUP_TOLERANCE="${WARMUP_TOLERANCE:-0.15}"
+WARMUP_MAX="${WARMUP_MAX:-180}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-8}"
 PEER_WORKERS="${PEER_WORKERS:-$(nproc)}"
@@ -135,7 +141,33 @@ print(f"{rps:.1f} {p50:.3f} {p99:.3f}")
 EOF
 }
 
-declare -A RES BYTES
+declare -A RES BYTES WARMED
+
+# warm_up label base-url shape...: rounds over every shape (a JIT still compiling one chart's code
+# would otherwise be billed to whichever chart is measured first) until throughput is steady.
+warm_up() {
+    local label="$1" base="$2" shape rps round=0 start="$SECONDS" steady
+    shift 2
+    declare -A previous=()
+    while :; do
+        round=$((round + 1))
+        steady=yes
+        for shape in "$@"; do
+            rps="$(run_wrk "$label-$shape-warmup" "$base/charts/${shape%-varied}.svg" "$WORK/$shape.lua" \
+                "$WARMUP_ROUND" | cut -d' ' -f1)"
+            python3 -c 'import sys; now, before, tol = map(float, sys.argv[1:]); sys.exit(abs(now - before) > tol * before)' \
+                "$rps" "${previous[$shape]:-0}" "$WARMUP_TOLERANCE" || steady=no
+            previous[$shape]="$rps"
+        done
+        log "$label warm-up round $round: $(for shape in "$@"; do printf '%s %s req/s  ' "$shape" "${previous[$shape]}"; done)"
+        [ "$steady" = yes ] && break
+        if [ $((SECONDS - start)) -ge "$WARMUP_MAX" ]; then
+            log "$label: not steady after ${WARMUP_MAX}s, measuring anyway"
+            break
+        fi
+    done
+    WARMED[$label]="$((SECONDS - start)) s ($round rounds)"
+}
 
 bench_server() { # label base-url with-varied
     local label="$1" base="$2" varied="$3" chart
@@ -143,15 +175,12 @@ bench_server() { # label base-url with-varied
         BYTES[$label.$chart]="$(curl -s -X POST -H 'Content-Type: application/json' --data-binary "@$PEER_DIR/$chart.json" \
             -o "$OUT/$label-$chart.svg" -w '%{size_download}' "$base/charts/$chart.svg")"
     done
-    # Every request shape is warmed up before any is measured: a JIT still compiling one chart's
-    # code would otherwise be billed to whichever chart is measured first.
-    local lua
+    local shapes=()
     for chart in "${CHARTS[@]}"; do
-        for lua in "$chart" $([ "$varied" = yes ] && echo "$chart-varied"); do
-            log "$label $lua: warm-up ${WARMUP}s"
-            run_wrk "$label-$lua-warmup" "$base/charts/$chart.svg" "$WORK/$lua.lua" "$WARMUP" >/dev/null
-        done
+        shapes+=("$chart")
+        if [ "$varied" = yes ]; then shapes+=("$chart-varied"); fi
     done
+    warm_up "$label" "$base" "${shapes[@]}"
     for chart in "${CHARTS[@]}"; do
         log "$label $chart: ${DURATION}s"
         RES[$label.$chart]="$(run_wrk "$label-$chart" "$base/charts/$chart.svg" "$WORK/$chart.lua" "$DURATION")"
@@ -194,10 +223,11 @@ stop_server
 # --- summary ------------------------------------------------------------------------------------
 cat >"$WORK/summary.py" <<'EOF'
 import sys
-dur, thr, con, workers, vega, vl, golden, java, node, nproc, load, load_after = sys.argv[1:]
+dur, thr, con, workers, vega, vl, golden, java, node, nproc, load, load_after, warm_e, warm_v, tol = sys.argv[1:]
 rows = [l.split() for l in sys.stdin if l.strip()]
 print()
-print(f"Chart benchmark: POST with the reference data inline, wrk -t{thr} -c{con} -d{dur}s --latency, each server alone after a warm-up")
+print(f"Chart benchmark: POST with the reference data inline, wrk -t{thr} -c{con} -d{dur}s --latency, each server alone")
+print(f"  after warming up until every chart's throughput was steady within {float(tol):.0%}: Evalboard {warm_e}, Vega {warm_v}")
 print(f"  Evalboard chart-service (java {java}), uncached renderer: POST bodies are rendered on every request; SVGs {golden.strip()}")
 print(f"  Vega {vega} + Vega-Lite {vl} (node {node}, {workers} worker process(es)): compile + parse + View.toSVG per request")
 print(f"  {nproc} cores; load average (1/5/15 min) before the run {load}, after {load_after}")
@@ -239,4 +269,4 @@ VL_VERSION="$(cd "$PEER_DIR" && node -p "require('./node_modules/vega-lite/packa
     done
 } | python3 "$WORK/summary.py" "$DURATION" "$THREADS" "$CONNECTIONS" "$PEER_WORKERS" "$VEGA_VERSION" "$VL_VERSION" "$GOLDEN_NOTE" \
     "$(java -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/\1/')" "$(node -v)" "$(nproc)" \
-    "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/summary.txt"
+    "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "${WARMED[evalboard]}" "${WARMED[vega]}" "$WARMUP_TOLERANCE" | tee "$OUT/summary.txt"
