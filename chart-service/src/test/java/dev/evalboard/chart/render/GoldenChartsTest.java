@@ -1,6 +1,7 @@
 package dev.evalboard.chart.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The reference charts must come out byte for byte as in src/test/resources/golden. After an
@@ -84,6 +88,30 @@ class GoldenChartsTest {
         }
         assertTrue(texts.containsAll(List.of("10B", "100B", "Our Model", "Open-Weights Only",
                 "Open-Weights & Open-Data", "Pareto frontier")), texts.toString());
+    }
+
+    @Test
+    void aFrontierOfOneModelIsNeitherDrawnNorNamed() {
+        ScatterChartSpec reference = ReferenceCharts.scatter(Theme.LIGHT);
+        ScatterChartSpec oneModel = new ScatterChartSpec(reference.title(), reference.xTitle(), reference.yTitle(),
+                reference.points(), reference.xStyle(), true, reference.highlight(), reference.highlightLabel(),
+                true, true, Set.of("DASD-4B-Thinking"), null, null, null, null, 800, 500, Theme.LIGHT);
+        // The frontier's staircase and its legend swatch are the chart's only dashed lines.
+        assertEquals(2, dashedPaths(SvgAssertions.parseClean(scatter.render(reference))));
+        Document doc = SvgAssertions.parseClean(scatter.render(oneModel));
+        assertEquals(0, dashedPaths(doc));
+        assertFalse(SvgAssertions.texts(doc, "text").contains("Pareto frontier"));
+    }
+
+    private static int dashedPaths(Document doc) {
+        NodeList paths = doc.getElementsByTagName("path");
+        int dashed = 0;
+        for (int i = 0; i < paths.getLength(); i++) {
+            if (((Element) paths.item(i)).hasAttribute("stroke-dasharray")) {
+                dashed++;
+            }
+        }
+        return dashed;
     }
 
     private static void assertGolden(String name, String actual) throws IOException {

@@ -97,13 +97,16 @@ public final class ScatterChartRenderer {
         }
 
         FrontierLine frontier = null;
-        if (spec.frontier() && !points.isEmpty()) {
+        if (spec.frontier()) {
             List<double[]> line = new ArrayList<>();
             for (ScatterPoint p : frontierOf(spec, points)) {
                 line.add(new double[] {x.toPixel(p.x()), y.toPixel(p.y())});
             }
-            frontier = new FrontierLine(line, theme.mutedText());
-            frontier.occupy(occupancy);
+            // A frontier of one model is no line: neither drawn nor named in the legend.
+            if (line.size() >= 2) {
+                frontier = new FrontierLine(line, theme.mutedText());
+                frontier.occupy(occupancy);
+            }
         }
 
         List<PlacedText> labels = placeLabels(spec, points, centres, plot, occupancy);

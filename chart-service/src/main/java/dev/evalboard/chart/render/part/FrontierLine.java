@@ -15,7 +15,7 @@ public final class FrontierLine implements ChartPart {
     private final List<double[]> points;
     private final String colour;
 
-    /** @param points pixel positions of the frontier, sorted by x */
+    /** @param points pixel positions of the frontier, sorted by x: two at least */
     public FrontierLine(List<double[]> points, String colour) {
         this.points = points;
         this.colour = colour;
@@ -33,9 +33,6 @@ public final class FrontierLine implements ChartPart {
 
     @Override
     public void paint(SvgWriter svg) {
-        if (points.size() < 2) {
-            return;
-        }
         PathData d = new PathData().moveTo(points.get(0)[0], points.get(0)[1]);
         for (int i = 1; i < points.size(); i++) {
             d.horizontalTo(points.get(i)[0]).verticalTo(points.get(i)[1]);

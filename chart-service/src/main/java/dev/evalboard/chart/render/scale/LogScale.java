@@ -13,6 +13,7 @@ public final class LogScale implements Scale {
     private static final double PAD_DECADES_FRACTION = 0.06;
     /** Least blank space in pixels between a fixed end's label and the next tick label. */
     private static final double LABEL_SPACE = 6;
+    private static final int MAX_TICKS = 10;
 
     private final double logMin;
     private final double logMax;
@@ -38,7 +39,20 @@ public final class LogScale implements Scale {
         this.logMax = fixedMax != null ? hi : hi + pad;
         this.pixelMin = pixelMin;
         this.pixelMax = pixelMax;
-        List<Double> values = LogTicks.compute(Math.pow(10, logMin), Math.pow(10, logMax), 3, 10);
+        List<Tick> fitting = List.of();
+        // The densest ticks whose labels all fit side by side: a 200-pixel Grafana panel gets fewer than a slide.
+        for (int maxTicks = MAX_TICKS; maxTicks >= 2; maxTicks--) {
+            fitting = ticks(maxTicks, fixedMin, fixedMax, style, labelWidth);
+            if (labelsFit(fitting, labelWidth)) {
+                break;
+            }
+        }
+        this.ticks = fitting;
+    }
+
+    private List<Tick> ticks(int maxTicks, Double fixedMin, Double fixedMax, NumberStyle style,
+                             ToDoubleFunction<String> labelWidth) {
+        List<Double> values = LogTicks.compute(domainMin(), domainMax(), Math.min(3, maxTicks), maxTicks);
         if (fixedMin != null || fixedMax != null) {
             // Centred labels need half of each one's width plus a space; the widest label stands in for both.
             List<Double> labelled = new ArrayList<>(values);
@@ -55,7 +69,33 @@ public final class LogScale implements Scale {
             double pixelsPerDecade = Math.abs(pixelMax - pixelMin) / (logMax - logMin);
             values = LogTicks.withFixedEnds(values, fixedMin, fixedMax, (widest + LABEL_SPACE) / pixelsPerDecade);
         }
-        this.ticks = values.stream().map(v -> new Tick(v, style.format(v, NumberStyle.SHORTEST))).toList();
+        List<Tick> out = new ArrayList<>(values.size());
+        for (double v : values) {
+            Tick tick = new Tick(v, style.format(v, NumberStyle.SHORTEST));
+            boolean fixedEnd = fixedMin != null && v == fixedMin || fixedMax != null && v == fixedMax;
+            // A fixed end rounded to its neighbour's label (9.99e8 and 1e9 both read "1B") is shown once, as the end.
+            if (!out.isEmpty() && out.get(out.size() - 1).label().equals(tick.label())) {
+                if (!fixedEnd) {
+                    continue;
+                }
+                out.remove(out.size() - 1);
+            }
+            out.add(tick);
+        }
+        return out;
+    }
+
+    private boolean labelsFit(List<Tick> ticks, ToDoubleFunction<String> labelWidth) {
+        for (int i = 1; i < ticks.size(); i++) {
+            Tick a = ticks.get(i - 1);
+            Tick b = ticks.get(i);
+            double room = Math.abs(toPixel(b.value()) - toPixel(a.value()));
+            double needed = (labelWidth.applyAsDouble(a.label()) + labelWidth.applyAsDouble(b.label())) / 2 + LABEL_SPACE;
+            if (room < needed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

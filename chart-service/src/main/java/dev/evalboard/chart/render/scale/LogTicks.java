@@ -9,8 +9,9 @@ import java.util.List;
  * of ten; half decades (1 and 3.2); 1-2-5; every digit 1..9. The sparsest set giving at least
  * {@code minTicks} ticks in the domain wins, unless it gives more than {@code maxTicks}: then the
  * sparser set before it does (when that has two ticks at least). A domain spanning more decades
- * than {@code maxTicks} gets every k-th power of ten instead. An axis end the caller fixed is made a
- * tick of its own by {@link #withFixedEnds}.
+ * than {@code maxTicks} gets every k-th power of ten instead; one too narrow for two ticks of any set
+ * (1.01e9..1.29e9) gets linear nice numbers, as a log axis that short is nearly linear. An axis end
+ * the caller fixed is made a tick of its own by {@link #withFixedEnds}.
  */
 public final class LogTicks {
 
@@ -57,7 +58,7 @@ public final class LogTicks {
             }
             sparser = ticks;
         }
-        return sparser;
+        return sparser.size() >= 2 ? sparser : NiceTicks.compute(min, max, maxTicks, true, true).values();
     }
 
     /**
