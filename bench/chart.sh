@@ -5,9 +5,10 @@
 # with the reference charts' data inline (bench/chart/bar.json, bench/chart/scatter.json, the same
 # bodies as ChartPostTest; chart-service answers them with the golden SVGs byte for byte). Each
 # server runs alone and is measured in its steady state: warm-up rounds run every request shape
-# for WARMUP_ROUND seconds until no shape's throughput moves by more than WARMUP_TOLERANCE from
-# the round before (at most WARMUP_MAX seconds). On two cores shared with wrk, the JVM's JIT takes
-# about a minute to settle; a fixed short warm-up billed that to whichever chart came first.
+# for WARMUP_ROUND seconds until, two rounds in a row, no shape's throughput moves by more than
+# WARMUP_TOLERANCE from the round before (or the round that passes WARMUP_MAX seconds ends). On
+# two cores shared with wrk, the JVM's JIT takes about a minute to settle; a fixed short warm-up
+# billed that to whichever chart came first.
 # Prints req/s, p50/p99 latency and SVG bytes for both, and the ratios against the targets
 # (>= 50x Vega's throughput, p99 < 5 ms, smaller SVG).
 #
@@ -15,7 +16,7 @@
 # so the POST numbers are the renderer's. A third run per chart ("varied title") changes the title
 # on every request, so no response could be served from any cache, and shows the same.
 #
-#   bench/chart.sh      # DURATION=15 WARMUP_ROUND=5 WARMUP_TOLERANCE=0.15 WARMUP_MAX=180 THREADS=2 CONNECTIONS=8
+#   bench/chart.sh      # DURATION=15 WARMUP_ROUND=5 WARMUP_TOLERANCE=0.15 WARMUP_MAX=240 THREADS=2 CONNECTIONS=8
 #   DURATION=30 PEER_WORKERS=1 bench/chart.sh
 #
 # Needs java 17, node >= 18 + npm (vega, vega-lite from bench/chart/package-lock.json), curl, and
@@ -30,7 +31,7 @@ OUT="$ROOT/bench/results/chart"
 DURATION="${DURATION:-15}"
 WARMUP_ROUND="${WARMUP_ROUND:-5}"
 WARMUP_TOLERANCE="${WARMUP_TOLERANCE:-0.15}"
-WARMUP_MAX="${WARMUP_MAX:-180}"
+WARMUP_MAX="${WARMUP_MAX:-240}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-8}"
 PEER_WORKERS="${PEER_WORKERS:-$(nproc)}"
@@ -38,6 +39,12 @@ CHARTS=(bar scatter)
 
 log() { printf '[chart-bench] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+[ -z "${WARMUP:-}" ] || die "WARMUP is no longer used: the warm-up now runs until throughput is steady (WARMUP_ROUND, WARMUP_TOLERANCE, WARMUP_MAX)"
+for setting in DURATION WARMUP_ROUND WARMUP_MAX THREADS CONNECTIONS PEER_WORKERS; do
+    [[ "${!setting}" =~ ^[1-9][0-9]*$ ]] || die "$setting must be a whole number of at least 1, got '${!setting}'"
+done
+[[ "$WARMUP_TOLERANCE" =~ ^0?\.[0-9]+$ ]] || die "WARMUP_TOLERANCE must be a fraction such as 0.15, got '$WARMUP_TOLERANCE'"
 
 # --- tools --------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
@@ -146,7 +153,7 @@ declare -A RES BYTES WARMED
 # warm_up label base-url shape...: rounds over every shape (a JIT still compiling one chart's code
 # would otherwise be billed to whichever chart is measured first) until throughput is steady.
 warm_up() {
-    local label="$1" base="$2" shape rps round=0 start="$SECONDS" steady
+    local label="$1" base="$2" shape rps round=0 start="$SECONDS" steady steady_rounds=0
     shift 2
     declare -A previous=()
     while :; do
@@ -160,7 +167,9 @@ warm_up() {
             previous[$shape]="$rps"
         done
         log "$label warm-up round $round: $(for shape in "$@"; do printf '%s %s req/s  ' "$shape" "${previous[$shape]}"; done)"
-        [ "$steady" = yes ] && break
+        # Two steady rounds in a row: one alone also passes a curve still rising just under the tolerance.
+        if [ "$steady" = yes ]; then steady_rounds=$((steady_rounds + 1)); else steady_rounds=0; fi
+        [ "$steady_rounds" -ge 2 ] && break
         if [ $((SECONDS - start)) -ge "$WARMUP_MAX" ]; then
             log "$label: not steady after ${WARMUP_MAX}s, measuring anyway"
             break

@@ -1,6 +1,7 @@
 package dev.evalboard.chart.service;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,8 +21,9 @@ import java.util.function.Supplier;
  * the expired value is answered instead of the error. Without a fallback, concurrent requests
  * for a key wait for the one load in progress rather than each asking query-service again.
  *
- * <p>When full it first drops entries past their fallback time, then everything: crude, but
- * bounded and enough for a handful of popular charts.
+ * <p>A new key in a full map first drops the entries past their fallback time, then the oldest
+ * one. The bound is loose by the number of concurrent loads, which is plenty for a few hundred
+ * charts.
  */
 public final class ExpiringCache<K, V> {
 
@@ -42,6 +44,9 @@ public final class ExpiringCache<K, V> {
      */
     public ExpiringCache(Duration ttl, Duration staleFor, int maxEntries, Predicate<RuntimeException> transientFailure,
                          LongSupplier nanoClock) {
+        if (ttl.isNegative() || staleFor.isNegative()) {
+            throw new IllegalArgumentException("cache durations must not be negative: ttl " + ttl + ", stale " + staleFor);
+        }
         this.ttlNanos = ttl.toNanos();
         this.staleNanos = staleFor.toNanos();
         this.maxEntries = maxEntries;
@@ -62,19 +67,38 @@ public final class ExpiringCache<K, V> {
             return fallback != null ? fallback : await(running);
         }
         try {
+            // Another load may have finished between the first look and taking the slot.
+            Entry<V> latest = entries.get(key);
+            if (latest != null && clock.getAsLong() - latest.expiresAt() < 0) {
+                finish(key, load, latest.value(), null);
+                return latest.value();
+            }
             V value = loader.get();
             store(key, value);
-            load.complete(value);
+            finish(key, load, value, null);
             return value;
         } catch (Throwable e) {
-            // Completed whatever went wrong, or the requests waiting on this load would wait forever.
-            load.completeExceptionally(e);
-            if (fallback != null && e instanceof RuntimeException failure && transientFailure.test(failure)) {
-                return fallback;
+            // Finished whatever went wrong, or the requests waiting on this load would wait forever.
+            finish(key, load, null, e);
+            if (e instanceof RuntimeException failure && transientFailure.test(failure)) {
+                if (fallback != null) {
+                    return fallback;
+                }
+            } else if (cached != null) {
+                // The answer itself changed (a benchmark gone, say): the old one must not stand in for it.
+                entries.remove(key, cached);
             }
             throw e;
-        } finally {
-            loads.remove(key, load);
+        }
+    }
+
+    /** Frees the key's load slot before waking its waiters, so no later request joins a load already done. */
+    private void finish(K key, CompletableFuture<V> load, V value, Throwable failure) {
+        loads.remove(key, load);
+        if (failure == null) {
+            load.complete(value);
+        } else {
+            load.completeExceptionally(failure);
         }
     }
 
@@ -85,19 +109,24 @@ public final class ExpiringCache<K, V> {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
 
+    /** Keeps {@code key}'s new value; a new key in a full map first evicts the entries past fallback, else the oldest. */
     private void store(K key, V value) {
         if (ttlNanos <= 0) {
             return;
         }
         long now = clock.getAsLong();
-        if (entries.size() >= maxEntries) {
+        if (!entries.containsKey(key) && entries.size() >= maxEntries) {
             entries.values().removeIf(e -> now - e.expiresAt() >= staleNanos);
             if (entries.size() >= maxEntries) {
-                entries.clear();
+                entries.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().expiresAt() - now))
+                        .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
             }
         }
         entries.put(key, new Entry<>(value, now + ttlNanos));

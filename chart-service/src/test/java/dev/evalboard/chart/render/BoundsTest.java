@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BoundsTest {
 
@@ -81,12 +83,27 @@ class BoundsTest {
         SvgAssertions.parseClean(scatter.render(scatterSpec(points.subList(0, 2000), true)));
     }
 
-    @Test
-    void logAxisRejectsNonPositiveX() {
-        List<ScatterPoint> points = List.of(new ScatterPoint("free", 0, 50, Openness.CLOSED));
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -5})
+    void logAxisRejectsNonPositiveX(double x) {
+        List<ScatterPoint> points = List.of(new ScatterPoint("free", x, 50, Openness.CLOSED));
         assertEquals("logX", assertThrows(ChartInputException.class,
                 () -> scatter.render(scatterSpec(points, true))).parameter());
         SvgAssertions.parseClean(scatter.render(scatterSpec(points, false)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-16, -1e-16, 4.9e-324})
+    void valuesTooCloseToZeroForTickArithmeticAreRejected(double tiny) {
+        // 4.9e-324, the least double, once made a linear axis with no span and a log domain that underflowed.
+        for (boolean logX : new boolean[] {true, false}) {
+            List<ScatterPoint> points = List.of(new ScatterPoint("tiny", tiny, 50, Openness.CLOSED));
+            assertEquals("x", assertThrows(ChartInputException.class,
+                    () -> scatter.render(scatterSpec(points, logX))).parameter());
+        }
+        List<ScatterPoint> points = List.of(new ScatterPoint("tiny", 1, tiny, Openness.CLOSED));
+        assertEquals("y", assertThrows(ChartInputException.class,
+                () -> scatter.render(scatterSpec(points, false))).parameter());
     }
 
     @Test

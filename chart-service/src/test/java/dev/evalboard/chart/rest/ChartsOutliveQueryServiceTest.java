@@ -2,6 +2,7 @@ package dev.evalboard.chart.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,8 +44,10 @@ class ChartsOutliveQueryServiceTest {
         String drawn = scatter("LiveCodeBench v5").then().statusCode(200).extract().asString();
         FakeQueryService.FAILING.set(true);
         Thread.sleep(TTL_MILLIS * 2);
+        long before = paretoHits("LiveCodeBench");
 
         assertEquals(drawn, scatter("LiveCodeBench v5").then().statusCode(200).extract().asString());
+        assertTrue(paretoHits("LiveCodeBench") > before, "the expired answer was reloaded, and the reload failed");
         scatter("AIME 2024").then().statusCode(503);
     }
 

@@ -36,10 +36,10 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
     /** Requests seen per path and query, to check caching. */
     public static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
 
-    /** query-service's frontier for LiveCodeBench v5 by parameters, as it would compute it. */
     /** While set, every request fails with a 500, as a crashing query-service would answer. */
     public static final AtomicBoolean FAILING = new AtomicBoolean();
 
+    /** query-service's frontier for LiveCodeBench v5 by parameters, as it would compute it. */
     static final Set<String> LCB_FRONTIER = Set.of("Mistral3-3B", "DASD-4B-Thinking");
 
     private static final ObjectMapper JSON = new ObjectMapper();

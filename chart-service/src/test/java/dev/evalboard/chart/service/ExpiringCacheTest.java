@@ -73,10 +73,11 @@ class ExpiringCacheTest {
     }
 
     @Test
-    void otherFailuresAreNeverHidden() {
+    void otherFailuresAreNeverHiddenAndDropTheExpiredEntry() {
         load("a");
         now.addAndGet(TTL);
         assertThrows(IllegalArgumentException.class, () -> loadFailing("a", new IllegalArgumentException("gone")));
+        assertThrows(Unavailable.class, () -> loadFailing("a", new Unavailable()), "no fallback left");
     }
 
     @Test
@@ -121,8 +122,35 @@ class ExpiringCacheTest {
     void staysWithinItsBound() {
         for (int i = 0; i < 10; i++) {
             load("k" + i);
+            now.addAndGet(1);
             assertTrue(cache.size() <= 3, "size " + cache.size());
         }
+    }
+
+    @Test
+    void aNewKeyInAFullCacheEvictsTheOldestEntry() {
+        for (String key : List.of("a", "b", "c", "d")) {
+            load(key);
+            now.addAndGet(10);
+        }
+        assertEquals(4, loads.get());
+        load("c");
+        load("d");
+        assertEquals(4, loads.get(), "the newer entries stayed");
+        load("a");
+        assertEquals(5, loads.get(), "the oldest entry made room");
+    }
+
+    @Test
+    void reloadingAKeyInAFullCacheKeepsTheOthers() {
+        for (String key : List.of("a", "b", "c")) {
+            load(key);
+        }
+        now.addAndGet(TTL);
+        load("a");
+        assertEquals(4, loads.get());
+        assertEquals(3, cache.size());
+        assertEquals(2, loadFailing("b", new Unavailable()), "b's expired entry is still there to stand in");
     }
 
     /** A request for "a" whose load has started and goes on only when {@code release} opens. */

@@ -9,12 +9,17 @@ final class Checks {
     private Checks() {
     }
 
-    /** Beyond this magnitude tick arithmetic loses meaning; 1e15 is still a thousand trillion parameters. */
+    /**
+     * Beyond these magnitudes tick arithmetic loses meaning (a tick step underflows, a padded log domain reaches 0);
+     * 1e15 is still a thousand trillion parameters, 1e-15 a femto-dollar.
+     */
     static final double MAX_MAGNITUDE = 1e15;
+    static final double MIN_MAGNITUDE = 1e-15;
 
     static void usable(String parameter, Double value) {
-        if (value != null && !(Math.abs(value) <= MAX_MAGNITUDE)) {
-            throw new ChartInputException(parameter, parameter + " must be a finite number within ±1e15, got " + value);
+        if (value != null && value != 0 && !(Math.abs(value) <= MAX_MAGNITUDE && Math.abs(value) >= MIN_MAGNITUDE)) {
+            throw new ChartInputException(parameter, parameter + " must be 0 or a finite number from 1e-15 to 1e15 "
+                    + "in magnitude, got " + value);
         }
     }
 

@@ -39,15 +39,21 @@ public final class LogScale implements Scale {
         this.logMax = fixedMax != null ? hi : hi + pad;
         this.pixelMin = pixelMin;
         this.pixelMax = pixelMax;
-        List<Tick> fitting = List.of();
         // The densest ticks whose labels all fit side by side: a 200-pixel Grafana panel gets fewer than a slide.
+        // A candidate needs two ticks (one when that is all the densest has); when none fits, the sparsest is used.
+        List<Tick> densest = ticks(MAX_TICKS, fixedMin, fixedMax, style, labelWidth);
+        int enough = Math.min(2, densest.size());
+        List<Tick> chosen = densest;
         for (int maxTicks = MAX_TICKS; maxTicks >= 2; maxTicks--) {
-            fitting = ticks(maxTicks, fixedMin, fixedMax, style, labelWidth);
-            if (labelsFit(fitting, labelWidth)) {
-                break;
+            List<Tick> candidate = maxTicks == MAX_TICKS ? densest : ticks(maxTicks, fixedMin, fixedMax, style, labelWidth);
+            if (candidate.size() >= enough) {
+                chosen = candidate;
+                if (labelsFit(candidate, labelWidth)) {
+                    break;
+                }
             }
         }
-        this.ticks = fitting;
+        this.ticks = chosen;
     }
 
     private List<Tick> ticks(int maxTicks, Double fixedMin, Double fixedMax, NumberStyle style,
@@ -72,10 +78,12 @@ public final class LogScale implements Scale {
         List<Tick> out = new ArrayList<>(values.size());
         for (double v : values) {
             Tick tick = new Tick(v, style.format(v, NumberStyle.SHORTEST));
-            boolean fixedEnd = fixedMin != null && v == fixedMin || fixedMax != null && v == fixedMax;
-            // A fixed end rounded to its neighbour's label (9.99e8 and 1e9 both read "1B") is shown once, as the end.
+            // Neighbours with one label (9.99e8 and 1e9 both read "1B") show it once: at a fixed end, the lower one
+            // when both are ends.
             if (!out.isEmpty() && out.get(out.size() - 1).label().equals(tick.label())) {
-                if (!fixedEnd) {
+                boolean previousIsMin = fixedMin != null && out.get(out.size() - 1).value() == fixedMin;
+                boolean isEnd = fixedMin != null && v == fixedMin || fixedMax != null && v == fixedMax;
+                if (previousIsMin || !isEnd) {
                     continue;
                 }
                 out.remove(out.size() - 1);

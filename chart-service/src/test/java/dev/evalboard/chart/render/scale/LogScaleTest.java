@@ -70,6 +70,12 @@ class LogScaleTest {
         assertEquals(List.of("1B", "1.01B"), labels(x));
     }
 
+    @Test
+    void anAxisTooNarrowForAnyLabelsToFitStillHasTwoTicks() {
+        LogScale x = new LogScale(1.01e9, 1.29e9, null, null, 0, 40, NumberStyle.SI, WIDTH);
+        assertTrue(x.ticks().size() >= 2, labels(x).toString());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "3e9, 253e9, 4e9, 1e11, 720, SI", "3e9, 253e9, 9e9, 1e11, 720, SI", "3e9, 253e9, 9.5e9, , 300, SI",
@@ -77,7 +83,7 @@ class LogScaleTest {
         "1e9, 1.3e9, 1.01e9, 1.29e9, 130, SI", "0.5, 2000, 0.7, 1900, 400, USD", "0.5, 2000, 0.7, , 200, USD",
         "1e-3, 1e15, 2e-3, 9e14, 720, PLAIN", "5e8, 5e9, 9.99e8, 1.01e9, 720, SI", "5e8, 5e12, 1.1e9, 4.9e12, 260, SI",
         "1e6, 1e12, , , 120, SI", "1e-3, 1e15, , , 150, PLAIN", "1.01e9, 1.29e9, , , 130, SI", "0.5, 2000, , , 130, USD",
-        "5e8, 5e9, 9.99e8, , 720, SI"})
+        "5e8, 5e9, 9.99e8, , 720, SI", "1e9, 1.3e9, 1.001e9, 1.004e9, 720, SI"})
     void labelsNeverOverlapAndFixedEndsAreTicks(double dataMin, double dataMax, Double fixedMin, Double fixedMax,
                                                double pixels, NumberStyle style) {
         LogScale x = new LogScale(dataMin, dataMax, fixedMin, fixedMax, 0, pixels, style, WIDTH);
