@@ -4,15 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (zonky's packaged binaries) running as a child process. Its data directory survives a
- * restart, so data written before {@link #close()} is there after {@link #restart()}.
+ * restart, so data written before {@link #close()} or {@link #crash()} is there after {@link #restart()}.
+ *
+ * <p>It runs with the durability settings of a production server: {@code synchronous_commit=on} (zonky's default is
+ * off, with which a {@code COMMIT} returns before its WAL is written and a crash loses it) and {@code fsync=on}.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
     public static final String DATABASE = "postgres";
+    /** The settings every embedded server runs with; tests, the local stack and the benchmarks alike. */
+    public static final Map<String, String> DURABILITY = Map.of("synchronous_commit", "on", "fsync", "on",
+            "full_page_writes", "on");
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class.getName());
+    // Crash recovery after a kill replays the WAL before the server accepts connections.
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     private final Path dataDir;
     private final int port;
@@ -44,15 +64,69 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on")
-                    .start();
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .setServerConfig("max_connections", "200");
+            DURABILITY.forEach(builder::setServerConfig);
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
+        }
+        LOG.info(() -> "PostgreSQL on port " + port + " runs with " + settings(DURABILITY.keySet().stream()
+                .sorted().toList()));
+    }
+
+    /** The server's effective values of the named settings, as {@code SHOW} reports them. */
+    public Map<String, String> settings(List<String> names) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            var values = new java.util.TreeMap<String, String>();
+            for (String name : names) {
+                try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    values.put(name, rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the settings of PostgreSQL on port " + port, e);
+        }
+    }
+
+    /**
+     * Kills the postmaster and every backend with SIGKILL, as a machine or OOM-killer crash would: no checkpoint, no
+     * WAL flush. {@link #restart()} then runs crash recovery.
+     */
+    public synchronized void crash() {
+        if (server == null) {
+            return;
+        }
+        ProcessHandle postmaster = postmasterPid().flatMap(ProcessHandle::of)
+                .orElseThrow(() -> new IllegalStateException("no running postmaster in " + dataDir));
+        // The backends first become orphans if the postmaster dies first, so take the list before killing any.
+        List<ProcessHandle> all = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            process.onExit().join();
+        }
+        try {
+            server.close(); // pg_ctl stop fails on the dead server; this releases zonky's lock on the directory
+        } catch (IOException | RuntimeException e) {
+            // expected: there is no server to stop
+        } finally {
+            server = null;
+        }
+    }
+
+    private Optional<Long> postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

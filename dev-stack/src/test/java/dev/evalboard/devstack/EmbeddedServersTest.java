@@ -58,6 +58,38 @@ class EmbeddedServersTest {
     }
 
     @Test
+    void postgresRunsWithDurableCommits() {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("pg"), 0)) {
+            assertEquals(Map.of("synchronous_commit", "on", "fsync", "on", "full_page_writes", "on"),
+                    postgres.settings(List.of("synchronous_commit", "fsync", "full_page_writes")));
+        }
+    }
+
+    /** Every commit that returned survives kill -9 of the server: with synchronous_commit=off the last ones do not. */
+    @Test
+    void postgresKeepsEveryAcknowledgedCommitAcrossACrash() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("pg"), 0)) {
+            execute(postgres, "CREATE TABLE kept (v int)");
+            int commits = 2_000;
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
+                    EmbeddedPostgres.PASSWORD); var insert = c.prepareStatement("INSERT INTO kept VALUES (?)")) {
+                for (int i = 0; i < commits; i++) {
+                    insert.setInt(1, i);
+                    insert.executeUpdate();
+                }
+            }
+            postgres.crash();
+            postgres.restart();
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
+                    EmbeddedPostgres.PASSWORD);
+                    ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM kept")) {
+                rs.next();
+                assertEquals(commits, rs.getInt(1), "acknowledged commits after the crash");
+            }
+        }
+    }
+
+    @Test
     void seedDataHoldsTheReferenceEvents() {
         assertEquals(28, SeedData.lines().size());
     }

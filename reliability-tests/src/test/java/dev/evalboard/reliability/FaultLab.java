@@ -85,6 +85,13 @@ final class FaultLab implements AutoCloseable {
         }
     }
 
+    /** Waits until more events {@code prefix-...} are stored than now: a fault tests ingest only while it stores. */
+    void awaitStoringMore(String prefix) throws SQLException {
+        int before = storedCount(prefix);
+        Await.until("ingest to store more than " + before, Duration.ofMinutes(2),
+                () -> storedCount(prefix) > before, () -> "still " + before);
+    }
+
     /** Starts an ingest-service instance ({@code name} tells instances apart in the logs) and waits until ready. */
     ServiceProcess startIngest(String name) {
         return startService(name, "ingest-service", Map.of());

@@ -28,7 +28,7 @@ class IngestKillTest {
             try (StreamPublisher publisher = StreamPublisher.start(lab.bootstrapServers(),
                     IngestOutcome.messages(events), EVENTS_PER_SECOND)) {
                 for (int kill = 1; kill <= KILLS; kill++) {
-                    awaitStoringAgain(lab);
+                    lab.awaitStoringMore(PREFIX);
                     Await.sleep(Duration.ofMillis(500 + random.nextInt(3_000)));
                     storedAtKill.add(lab.storedCount(PREFIX));
                     ingest.kill();
@@ -45,12 +45,5 @@ class IngestKillTest {
                     EVENTS, KILLS, storedAtKill, check.lost(), check.duplicated(), deadLetters,
                     check.storedChecksum()));
         }
-    }
-
-    /** A kill is only a test of the ingest path when that instance is storing: wait for its first new rows. */
-    private static void awaitStoringAgain(FaultLab lab) throws Exception {
-        int before = lab.storedCount(PREFIX);
-        Await.until("the restarted instance to store", Duration.ofMinutes(2),
-                () -> lab.storedCount(PREFIX) > before, () -> "still " + before);
     }
 }

@@ -44,6 +44,9 @@ public final class IngestBenchmark {
         BenchEvents data = new BenchEvents(events, 10);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
                 EmbeddedPostgres postgres = EmbeddedPostgres.start(work.resolve("pg"), 0)) {
+            // Both sides commit durably: an ingest rate bought with unflushed commits would not be worth measuring.
+            System.out.printf("PostgreSQL durability, for ingest and COPY alike: %s%n",
+                    postgres.settings(List.copyOf(EmbeddedPostgres.DURABILITY.keySet())));
             System.out.printf("publishing %,d events to the embedded broker ...%n", events);
             publish(kafka.bootstrapServers(), data);
 
