@@ -10,6 +10,10 @@ public final class EventTopics {
     public static final String HEADER_SOURCE_TOPIC = "evalboard-source-topic";
     public static final String HEADER_SOURCE_PARTITION = "evalboard-source-partition";
     public static final String HEADER_SOURCE_OFFSET = "evalboard-source-offset";
+    /** On a dead letter cut down to fit the topic: why, and the original value's size in bytes and SHA-256 (hex). */
+    public static final String HEADER_CUT_DOWN = "evalboard-cut-down";
+    public static final String HEADER_ORIGINAL_SIZE = "evalboard-original-size";
+    public static final String HEADER_ORIGINAL_SHA256 = "evalboard-original-sha256";
 
     private EventTopics() {
     }

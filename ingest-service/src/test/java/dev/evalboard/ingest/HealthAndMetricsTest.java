@@ -27,6 +27,15 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void readinessShowsTheDatabasesDurabilitySettingsAndThatNoPartitionIsStuck() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Database durability' }.data.synchronous_commit", equalTo("on"))
+                .body("checks.find { it.name == 'Database durability' }.data.fsync", equalTo("on"))
+                .body("checks.find { it.name == 'Database durability' }.data.warning", equalTo(null))
+                .body("checks.find { it.name == 'Ingest progress' }.status", equalTo("UP"));
+    }
+
+    @Test
     void countsAcceptedRejectedAndDuplicateEvents() {
         String id = "metrics-" + UUID.randomUUID();
         String event = EventJson.event(id, "metrics-model", "B", 1, null).toString();
@@ -37,6 +46,8 @@ class HealthAndMetricsTest {
                 .body(containsString("evalboard_ingest_events_total{outcome=\"duplicate\"}"))
                 .body(containsString("evalboard_ingest_events_total{outcome=\"rejected\"}"))
                 .body(containsString("evalboard_ingest_batch_size_count"))
-                .body(containsString("evalboard_ingest_consumer_lag")));
+                .body(containsString("evalboard_ingest_consumer_lag"))
+                .body(containsString("evalboard_ingest_batches_held_total"))
+                .body(containsString("evalboard_ingest_dead_letters_cut_down_total")));
     }
 }

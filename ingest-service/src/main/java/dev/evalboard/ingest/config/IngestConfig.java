@@ -43,6 +43,10 @@ public interface IngestConfig {
     @WithDefault("10s")
     Duration sessionTimeout();
 
+    /** Readiness goes down when a partition with records waiting has committed nothing for this long. */
+    @WithDefault("60s")
+    Duration stallAfter();
+
     Topics topics();
 
     interface Topics {

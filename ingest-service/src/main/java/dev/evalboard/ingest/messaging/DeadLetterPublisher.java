@@ -1,13 +1,12 @@
 package dev.evalboard.ingest.messaging;
 
-import dev.evalboard.contract.EventTopics;
 import dev.evalboard.ingest.config.IngestConfig;
+import dev.evalboard.ingest.service.IngestMetrics;
 import dev.evalboard.ingest.service.RejectedRecord;
 import dev.evalboard.ingest.service.TransientFailure;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,28 +15,31 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
 
 /**
- * Sends rejected records to the dead-letter topic with their original key and value bytes and the contract's
- * error headers, and waits for the broker to acknowledge them.
+ * Sends rejected records to the dead-letter topic with their original key, value and headers plus the contract's
+ * error headers, and waits for the broker to acknowledge them. A letter the topic refuses for what it is (too large,
+ * invalid) is sent again in a smaller {@link DeadLetterShape}; only an unreachable broker holds the batch.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
+    private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
     private static final long ACK_TIMEOUT_SECONDS = 30;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    private final IngestMetrics metrics;
 
     public DeadLetterPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            IngestConfig config) {
+            IngestConfig config, IngestMetrics metrics) {
         Map<String, Object> props = new HashMap<>(KafkaClientConfig.clientProperties(kafkaConfig));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -49,44 +51,74 @@ public class DeadLetterPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "evalboard-ingest-dlq");
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = config.deadLetterTopic();
+        this.metrics = metrics;
     }
 
-    /** @throws TransientFailure when the broker did not acknowledge every dead letter */
+    /** @throws TransientFailure when the broker did not acknowledge every dead letter for a reason of its own */
     public void publish(List<RejectedRecord> rejected) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rejected.size());
+        List<Attempt> attempts = rejected.stream().map(r -> new Attempt(r, DeadLetterShape.WHOLE, null)).toList();
+        while (!attempts.isEmpty()) {
+            attempts = sendAll(attempts);
+        }
+    }
+
+    /** Sends every attempt and returns those to try again in a smaller shape. */
+    private List<Attempt> sendAll(List<Attempt> attempts) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(attempts.size());
+        for (Attempt attempt : attempts) {
+            sends.add(producer.send(attempt.shape().letter(topic, attempt.rejected(), attempt.refusal())));
+        }
+        List<Attempt> smaller = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            Throwable refusal = awaitAck(sends.get(i));
+            if (refusal == null) {
+                if (attempt.shape() != DeadLetterShape.WHOLE) {
+                    metrics.recordCutDownDeadLetter();
+                }
+            } else if (attempt.shape().smaller() != null) {
+                smaller.add(new Attempt(attempt.rejected(), attempt.shape().smaller(), refusal.toString()));
+            } else {
+                giveUp(attempt, refusal);
+            }
+        }
+        return smaller;
+    }
+
+    /** @return the refusal of this record, or null when the broker acknowledged it */
+    private static Throwable awaitAck(Future<RecordMetadata> send) {
         try {
-            for (RejectedRecord r : rejected) {
-                ConsumerRecord<byte[], byte[]> source = r.record();
-                sends.add(producer.send(new ProducerRecord<>(topic, null, source.key(), source.value(),
-                        headers(r))));
+            send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            if (refusesTheRecord(e.getCause())) {
+                return e.getCause();
             }
-            for (Future<RecordMetadata> send : sends) {
-                send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new TransientFailure("the dead-letter topic did not take the rejected records: " + e, e);
+            throw new TransientFailure("the dead-letter topic did not take the rejected records: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new TransientFailure("the dead-letter topic did not acknowledge in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientFailure("interrupted while sending dead letters", e);
         }
     }
 
-    private static Headers headers(RejectedRecord r) {
-        ConsumerRecord<byte[], byte[]> source = r.record();
-        Headers headers = new RecordHeaders();
-        source.headers().forEach(headers::add);
-        headers.add(EventTopics.HEADER_ERROR, utf8(r.violation().message()));
-        if (r.violation().pointer() != null) {
-            headers.add(EventTopics.HEADER_ERROR_FIELD, utf8(r.violation().pointer()));
-        }
-        headers.add(EventTopics.HEADER_SOURCE_TOPIC, utf8(source.topic()));
-        headers.add(EventTopics.HEADER_SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
-        headers.add(EventTopics.HEADER_SOURCE_OFFSET, utf8(Long.toString(source.offset())));
-        return headers;
+    /** Errors about this record itself, which sending it again unchanged cannot cure. */
+    static boolean refusesTheRecord(Throwable error) {
+        return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidRecordException;
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** Even the bare letter, a few headers, was refused: the topic is misconfigured. Log it whole and move on. */
+    private void giveUp(Attempt attempt, Throwable refusal) {
+        var source = attempt.rejected().record();
+        LOG.errorf("the dead-letter topic %s refused even a bare letter (%s); record %s-%d@%d (%s, SHA-256 %s) is"
+                + " skipped", topic, refusal, source.topic(), source.partition(), source.offset(),
+                attempt.rejected().violation().message(), DeadLetterShape.sha256(source.value()));
+        metrics.recordUnsendableDeadLetter();
+    }
+
+    private record Attempt(RejectedRecord rejected, DeadLetterShape shape, String refusal) {
     }
 
     @PreDestroy

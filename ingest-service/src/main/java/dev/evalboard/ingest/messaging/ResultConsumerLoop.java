@@ -39,6 +39,7 @@ public class ResultConsumerLoop implements Runnable {
     private final IngestConfig config;
     private final BatchIngestor ingestor;
     private final IngestMetrics metrics;
+    private final PartitionProgress progress;
     private final Map<String, Object> clientProperties;
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -47,10 +48,11 @@ public class ResultConsumerLoop implements Runnable {
     private final Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> pending = new LinkedHashMap<>();
 
     public ResultConsumerLoop(IngestConfig config, BatchIngestor ingestor, IngestMetrics metrics,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            PartitionProgress progress, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.ingestor = ingestor;
         this.metrics = metrics;
+        this.progress = progress;
         this.clientProperties = KafkaClientConfig.clientProperties(kafkaConfig);
     }
 
@@ -130,12 +132,14 @@ public class ResultConsumerLoop implements Runnable {
         try {
             ingestor.ingest(batch);
             kafka.commitSync(nextOffsets());
+            progress.committed(pending.keySet());
             pending.clear();
             kafka.resume(kafka.paused());
             backoff.reset();
         } catch (TransientFailure e) {
             LOG.warnf("holding %d records and retrying in %s: %s", batch.size(), backoff.next(), e.getMessage());
             kafka.pause(pending.keySet());
+            metrics.recordHeldBatch();
             backoff.sleep();
         } catch (org.apache.kafka.common.KafkaException e) {
             // A rebalance or broker failure during the commit: the records are replayed, harmlessly, by whoever
@@ -155,7 +159,9 @@ public class ResultConsumerLoop implements Runnable {
     private void recordLag(KafkaConsumer<byte[], byte[]> kafka) {
         long lag = 0;
         for (TopicPartition partition : kafka.assignment()) {
-            lag += kafka.currentLag(partition).orElse(0);
+            long partitionLag = kafka.currentLag(partition).orElse(0);
+            progress.lag(partition, partitionLag);
+            lag += partitionLag;
         }
         metrics.recordLag(lag);
     }
@@ -193,16 +199,18 @@ public class ResultConsumerLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(pending::remove);
+            progress.revoked(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            partitions.forEach(pending::remove);
+            onPartitionsRevoked(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // Positions start at the committed offsets; nothing to do.
+            // Positions start at the committed offsets.
+            progress.assigned(partitions);
         }
     }
 }

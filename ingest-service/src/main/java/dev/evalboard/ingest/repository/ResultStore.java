@@ -3,6 +3,7 @@ package dev.evalboard.ingest.repository;
 import dev.evalboard.contract.ModelInfo;
 import dev.evalboard.contract.ResultEvent;
 import dev.evalboard.ingest.service.IncomingResult;
+import dev.evalboard.ingest.service.RefusedEvent;
 import dev.evalboard.ingest.service.StoreOutcome;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,10 +92,10 @@ public class ResultStore {
     public static final String CHANGED_CHANNEL = "evalboard_results_changed";
     private static final String NOTIFY_CHANGED = "NOTIFY " + CHANGED_CHANNEL;
 
-    private static final List<String> MERGES = List.of(
-            new AttributeMerge("model", "model_id",
-                    List.of("parameters", "active_parameters", "openness", "organization")).sql(),
-            new AttributeMerge("benchmark", "benchmark_id", List.of("higher_is_better", "unit")).sql());
+    // Model attributes follow the model's most recent statement; benchmark attributes are settled
+    // (BenchmarkSettlement), not merged.
+    private static final String MERGE_MODELS = new AttributeMerge("model", "model_id",
+            List.of("parameters", "active_parameters", "openness", "organization")).sql();
 
     private final AgroalDataSource dataSource;
 
@@ -105,7 +106,7 @@ public class ResultStore {
     /** Stores the batch atomically: either all of it is merged, or (on an exception) none of it. */
     public StoreOutcome store(List<IncomingResult> batch) throws SQLException {
         if (batch.isEmpty()) {
-            return new StoreOutcome(0, 0);
+            return StoreOutcome.NOTHING;
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -115,17 +116,16 @@ public class ResultStore {
                 copyIntoStaging(connection, batch);
                 statement.executeUpdate(INSERT_MODELS);
                 statement.executeUpdate(INSERT_BENCHMARKS);
+                List<RefusedEvent> refused = BenchmarkSettlement.apply(statement);
                 int accepted = statement.executeUpdate(INSERT_HISTORY);
                 if (accepted > 0) {
                     statement.executeUpdate(UPSERT_CURRENT);
-                    for (String merge : MERGES) {
-                        statement.executeUpdate(merge);
-                    }
+                    statement.executeUpdate(MERGE_MODELS);
                     // Delivered only if the transaction commits: readers that cache results drop their copies.
                     statement.execute(NOTIFY_CHANGED);
                 }
                 connection.commit();
-                return new StoreOutcome(accepted, batch.size() - accepted);
+                return new StoreOutcome(accepted, batch.size() - refused.size() - accepted, refused);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -38,6 +38,10 @@ public class BatchIngestor {
         List<RejectedRecord> rejected = new ArrayList<>();
         metrics.parsing().record(() -> parseAll(records, valid, rejected));
         StoreOutcome stored = metrics.storing().record(() -> storeIsolatingPoison(valid, rejected, records));
+        for (RefusedEvent refused : stored.refused()) {
+            rejected.add(new RejectedRecord(recordAt(records, refused.partition(), refused.offset()),
+                    refused.violation()));
+        }
         metrics.deadLettering().record(() -> deadLetters.publish(rejected));
         metrics.recordBatch(records.size(), stored, rejected.size());
     }
@@ -74,26 +78,27 @@ public class BatchIngestor {
             List<ConsumerRecord<byte[], byte[]>> records) {
         int accepted = 0;
         int duplicates = 0;
+        List<RefusedEvent> refused = new ArrayList<>();
         for (IncomingResult incoming : valid) {
             try {
                 StoreOutcome one = store.store(List.of(incoming));
                 accepted += one.accepted();
                 duplicates += one.duplicates();
+                refused.addAll(one.refused());
             } catch (SQLException e) {
                 if (!isDataError(e)) {
                     throw new TransientFailure("the database is unavailable: " + e.getMessage(), e);
                 }
-                rejected.add(new RejectedRecord(recordAt(records, incoming),
+                rejected.add(new RejectedRecord(recordAt(records, incoming.partition(), incoming.offset()),
                         Violation.ofWholeRecord("the database refused the event: " + e.getMessage())));
             }
         }
-        return new StoreOutcome(accepted, duplicates);
+        return new StoreOutcome(accepted, duplicates, refused);
     }
 
     private static ConsumerRecord<byte[], byte[]> recordAt(List<ConsumerRecord<byte[], byte[]>> records,
-            IncomingResult incoming) {
-        return records.stream()
-                .filter(r -> r.partition() == incoming.partition() && r.offset() == incoming.offset())
+            int partition, long offset) {
+        return records.stream().filter(r -> r.partition() == partition && r.offset() == offset)
                 .findFirst().orElseThrow();
     }
 

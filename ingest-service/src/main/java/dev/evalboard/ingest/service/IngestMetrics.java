@@ -14,6 +14,9 @@ public class IngestMetrics {
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter rejected;
+    private final Counter cutDownDeadLetters;
+    private final Counter unsendableDeadLetters;
+    private final Counter heldBatches;
     private final DistributionSummary batchSize;
     private final AtomicLong consumerLag = new AtomicLong();
     private final Timer parsing;
@@ -24,6 +27,15 @@ public class IngestMetrics {
         accepted = outcome(registry, "accepted", "new events stored");
         duplicates = outcome(registry, "duplicate", "events whose eventId was already stored");
         rejected = outcome(registry, "rejected", "invalid records sent to the dead-letter topic");
+        cutDownDeadLetters = Counter.builder("evalboard.ingest.dead.letters.cut.down")
+                .description("dead letters the topic took only cut down (too large or invalid as they came)")
+                .register(registry);
+        unsendableDeadLetters = Counter.builder("evalboard.ingest.dead.letters.unsendable")
+                .description("rejected records the dead-letter topic refused even bare; logged and skipped")
+                .register(registry);
+        heldBatches = Counter.builder("evalboard.ingest.batches.held")
+                .description("times a batch was held for retry because the database or the broker was away")
+                .register(registry);
         batchSize = DistributionSummary.builder("evalboard.ingest.batch.size")
                 .description("records per poll, each poll one transaction").register(registry);
         parsing = phase(registry, "parse", "parsing and validating a batch's records");
@@ -60,6 +72,18 @@ public class IngestMetrics {
         accepted.increment(stored.accepted());
         duplicates.increment(stored.duplicates());
         rejected.increment(rejectedRecords);
+    }
+
+    public void recordCutDownDeadLetter() {
+        cutDownDeadLetters.increment();
+    }
+
+    public void recordUnsendableDeadLetter() {
+        unsendableDeadLetters.increment();
+    }
+
+    public void recordHeldBatch() {
+        heldBatches.increment();
     }
 
     public void recordLag(long lag) {

@@ -1,5 +1,12 @@
 package dev.evalboard.ingest.service;
 
-/** What one batch did to the store: new events kept, and events already there (redeliveries). */
-public record StoreOutcome(int accepted, int duplicates) {
+import java.util.List;
+
+/**
+ * What one batch did to the store: new events kept, events already there (redeliveries), and events refused for
+ * contradicting a settled benchmark, which go to the dead-letter topic.
+ */
+public record StoreOutcome(int accepted, int duplicates, List<RefusedEvent> refused) {
+
+    public static final StoreOutcome NOTHING = new StoreOutcome(0, 0, List.of());
 }
