@@ -38,10 +38,11 @@ class HostilePublisherTest {
         List<SentEvent> good = ResultStream.generate(PREFIX, GOOD, seed);
         byte[] huge = ("{\"eventId\": \"" + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         List<StreamPublisher.Message> stream = new ArrayList<>();
+        int flips = 0;
         for (int i = 0; i < GOOD; i++) {
             stream.add(StreamPublisher.Message.of(good.get(i)));
             if (i % (GOOD / FLIPS) == 0) {
-                stream.add(new StreamPublisher.Message(utf8("flipper"), flip(stream.size(), i % 2 == 0)));
+                stream.add(new StreamPublisher.Message(utf8("flipper"), flip(stream.size(), flips++ % 2 == 0)));
             }
         }
         try (FaultLab lab = FaultLab.start("hostile-publisher", 3)) {
