@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,7 +56,10 @@ final class LmEvalFile {
         if (!results.isObject()) {
             List<String> keys = new ArrayList<>();
             root.fieldNames().forEachRemaining(keys::add);
-            throw new Unreadable("no \"results\" object" + (keys.isEmpty() ? "" : " (it has " + String.join(", ",
+            String found = results.isMissingNode() ? "no \"results\" object"
+                    : "\"results\" is " + (results.isArray() ? "a list" : "a " + results.getNodeType().name()
+                            .toLowerCase(Locale.ROOT)) + ", not an object";
+            throw new Unreadable(found + (keys.isEmpty() ? "" : " (top-level keys: " + String.join(", ",
                     keys.subList(0, Math.min(keys.size(), 5))) + (keys.size() > 5 ? ", ..." : "") + ")")
                     + ": not an lm-evaluation-harness results file");
         }

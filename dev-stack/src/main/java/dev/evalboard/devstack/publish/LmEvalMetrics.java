@@ -30,8 +30,9 @@ final class LmEvalMetrics {
 
     private static final Set<String> FRACTIONS = Set.of("acc", "acc_all", "exact_match", "em", "f1", "macro_f1",
             "micro_f1", "mc1", "mc2", "contains", "pct_stereotype");
-    // acc_norm, acc_mutual_info, acc_bytes; IFEval's prompt_level_strict_acc; TruthfulQA-gen's bleu_acc, rouge1_acc
-    private static final Pattern FRACTION_NAMES = Pattern.compile("acc_[a-z0-9_]+|[a-z0-9_]+_acc|pass@\\d+");
+    // acc_norm, acc_mutual_info, acc_bytes; IFEval's prompt_level_strict_acc; TruthfulQA-gen's bleu_acc, rouge1_acc;
+    // pass@k; MuTual's recall r@1, r@2
+    private static final Pattern FRACTION_NAMES = Pattern.compile("acc_[a-z0-9_]+|[a-z0-9_]+_acc|pass@\\d+|r@\\d+");
     private static final Set<String> SQUAD_V2_TASKS = Set.of("squadv2", "squad2");
     private static final Set<String> SQUAD_V2_PERCENTS = Set.of("exact", "f1", "hasans_exact", "hasans_f1",
             "noans_exact", "noans_f1", "best_exact", "best_f1");

@@ -203,8 +203,11 @@ class LmEvalReaderTest {
                 + " {\"model\": \"vllm\", \"model_args\": {\"dtype\": \"auto\"}}}",
                 "no model name: model_name is empty and config.model_args has none of peft=, delta=, pretrained=,"
                         + " model=, path=, engine= (name it with --model)");
-        assertUnreadable("{\"table_results\": {}, \"config\": {}}", "no \"results\" object (it has table_results,"
-                + " config): not an lm-evaluation-harness results file");
+        assertUnreadable("{\"table_results\": {}, \"config\": {}}", "no \"results\" object (top-level keys:"
+                + " table_results, config): not an lm-evaluation-harness results file");
+        assertUnreadable("{\"results\": [{\"task_name\": \"wino_bias\", \"em\": 0.5}], \"table_results\": {}}",
+                "\"results\" is a list, not an object (top-level keys: results, table_results): not an"
+                        + " lm-evaluation-harness results file");
         assertUnreadable("", "no \"results\" object: not an lm-evaluation-harness results file");
         Reading truncated = reader(false).read(write("{\"results\": "));
         assertTrue(truncated.records().get(0).problem().startsWith("not a JSON file (Unexpected end-of-input"),
