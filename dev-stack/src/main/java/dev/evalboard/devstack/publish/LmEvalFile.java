@@ -19,10 +19,10 @@ import java.util.Set;
  * (and revision) was evaluated, and how its tasks nest in groups.
  */
 final class LmEvalFile {
-    /** 0.3 writes {@code "acc"} / {@code "acc_stderr"}; 0.4 and later write {@code "acc,none"} / {@code "acc_stderr,none"}. */
+    /** 0.3 writes {@code "acc"}, {@code "acc_stderr"}; 0.4 and later {@code "acc,none"}, {@code "acc_stderr,none"}. */
     enum Format { V03, V04 }
 
-    /** Model-argument keys that name the model, in the harness's own order (an adapter names the run before its base). */
+    /** Model-argument keys that name the model, in the harness's order (an adapter names the run before its base). */
     private static final List<String> NAME_KEYS = List.of("peft", "delta", "pretrained", "model", "path", "engine");
     /** Top-level sections only 0.4 and later write. */
     private static final List<String> V04_SECTIONS = List.of("group_subtasks", "n-samples", "higher_is_better",
@@ -109,7 +109,7 @@ final class LmEvalFile {
                 : name + "@" + revision;
     }
 
-    /** {@code config.model_args} is {@code "k=v,k=v"} text (harness 0.3 to 0.4.9 CLI) or an object (later, Python API). */
+    /** {@code config.model_args}: {@code "k=v,k=v"} text (0.3 to 0.4.9 CLI) or an object (Python API, vLLM). */
     private static Optional<String> modelArg(JsonNode config, String key) {
         JsonNode args = config.path("model_args");
         if (args.isObject()) {

@@ -40,17 +40,17 @@ class LmEvalReaderTest {
         List<JsonNode> events = events("v0.3-pythia-160m-step13000.json", false);
 
         assertEvents(events, """
-                winogrande             acc                    50.59194948697711    percent 1.405150083848581    -  higher
-                lambada_openai         ppl                    96.41306218236917    raw     4.033590174291621    -  lower
-                lambada_openai         acc                    24.80108674558509    percent 0.6016735618311482   -  higher
-                hendrycksTest-anatomy  acc                    22.22222222222222    percent 3.5914440841969694   -  higher
-                hendrycksTest-anatomy  acc_norm               25.18518518518518    percent 3.749850709174021    -  higher
-                crows_pairs_english    likelihood_difference  3.5211710498687664   raw     0.0953214761306918   -  lower
-                crows_pairs_english    pct_stereotype         55.03875968992248    percent 1.2151089226548306   -  lower
-                cola                   mcc                    -0.018604916721947455 raw    0.031189022914472063 -  higher
-                squad2                 exact                  4.119855133496168    percent -                    -  higher
-                squad2                 f1                     6.807341906232548    percent -                    -  higher
-                squad2                 hasans_exact           8.251012145748987    percent -                    -  higher
+                winogrande acc 50.59194948697711 percent 1.405150083848581 - higher
+                lambada_openai ppl 96.41306218236917 raw 4.033590174291621 - lower
+                lambada_openai acc 24.80108674558509 percent 0.6016735618311482 - higher
+                hendrycksTest-anatomy acc 22.22222222222222 percent 3.5914440841969694 - higher
+                hendrycksTest-anatomy acc_norm 25.18518518518518 percent 3.749850709174021 - higher
+                crows_pairs_english likelihood_difference 3.5211710498687664 raw 0.0953214761306918 - lower
+                crows_pairs_english pct_stereotype 55.03875968992248 percent 1.2151089226548306 - lower
+                cola mcc -0.018604916721947455 raw 0.031189022914472063 - higher
+                squad2 exact 4.119855133496168 percent - - higher
+                squad2 f1 6.807341906232548 percent - - higher
+                squad2 hasans_exact 8.251012145748987 percent - - higher
                 """);
         assertRun(events, "EleutherAI/pythia-160m@step13000", null, null, "lm-evaluation-harness");
     }

@@ -109,7 +109,8 @@ class PublisherTest {
         assertTrue(output().contains(empty + ": no score could be read: \"results\" is empty"), output());
 
         Path good = LmEvalReaderTest.fixture("v0.4.9.2-vllm-qwen2.5-7b-instruct.json");
-        assertEquals(1, publishKeyed(KEY, "--format", "lm-eval", unknown.toString(), good.toString(), empty.toString()));
+        assertEquals(1, publishKeyed(KEY, "--format", "lm-eval", unknown.toString(), good.toString(),
+                empty.toString()));
         String report = output();
         assertTrue(report.contains("sent 8 of 8 events"), "the readable file is still sent: " + report);
         assertTrue(report.contains("2 input records could not be read"), report);
