@@ -69,30 +69,33 @@ public final class Publisher {
         if (files.isEmpty()) {
             return usage("name at least one file");
         }
-        EventIds eventIds;
-        try {
-            eventIds = publishKey == null || publishKey.isEmpty() ? EventIds.random() : EventIds.keyed(publishKey);
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
+        List<String> notes = new ArrayList<>();
+        LmEvalReader lmEval = null;
+        if (format.equals("lm-eval")) {
+            EventIds eventIds;
+            try {
+                eventIds = publishKey == null || publishKey.isEmpty() ? EventIds.random() : EventIds.keyed(publishKey);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+            if (!eventIds.repeatable()) {
+                notes.add("eventIds are random because " + EventIds.KEY_VARIABLE + " is not set: publishing these"
+                        + " files again adds their runs again (set it to a secret of yours to make that a no-op)");
+            }
+            lmEval = new LmEvalReader(eventIds, subtasks, model);
         }
         List<InputRecord> records = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 return usage(file + " is not a readable file");
             }
             try {
-                Reading reading = format.equals("lm-eval") ? new LmEvalReader(eventIds, subtasks, model).read(file)
-                        : Reading.of(new JsonLinesReader().read(file));
+                Reading reading = lmEval != null ? lmEval.read(file) : Reading.of(new JsonLinesReader().read(file));
                 records.addAll(reading.records());
                 notes.addAll(reading.notes());
             } catch (IOException e) {
                 records.add(InputRecord.unreadable(file.toString(), "cannot read: " + e.getMessage()));
             }
-        }
-        if (format.equals("lm-eval") && !eventIds.repeatable()) {
-            notes.add("eventIds are random because " + EventIds.KEY_VARIABLE + " is not set: publishing these files"
-                    + " again adds their runs again (set it to a secret of yours to make that a no-op)");
         }
         notes.forEach(note -> out.println("note: " + note));
         return publish(records, bootstrap);

@@ -191,6 +191,25 @@ class LmEvalReaderTest {
     }
 
     @Test
+    void harness040WithoutGroupSubtasksNestsByTheAliasIndentation() throws Exception {
+        Path file = write("""
+                {"results": {"mmlu": {"acc,none": 0.6, "acc_stderr,none": 0.01, "alias": "mmlu"},
+                             "mmlu_stem": {"acc,none": 0.5, "acc_stderr,none": 0.02, "alias": " - stem"},
+                             "mmlu_anatomy": {"acc,none": 0.4, "acc_stderr,none": 0.04, "alias": "  - anatomy"},
+                             "piqa": {"acc,none": 0.7, "acc_stderr,none": 0.01, "alias": "piqa"}},
+                 "groups": {"mmlu": {"acc,none": 0.6, "acc_stderr,none": 0.01, "alias": "mmlu"},
+                            "mmlu_stem": {"acc,none": 0.5, "acc_stderr,none": 0.02, "alias": " - stem"}},
+                 "configs": {}, "versions": {}, "n-shot": {},
+                 "config": {"model": "hf", "model_args": "pretrained=org/m"}}""");
+
+        assertEvents(parse(reader(false).read(file)), """
+                mmlu acc 60.0 percent 1.0 - higher
+                piqa acc 70.0 percent 1.0 - higher
+                """);
+        assertEquals(4, parse(reader(true).read(file)).size());
+    }
+
+    @Test
     void reportsAFileItCannotReadWithTheReason() throws Exception {
         assertUnreadable("{\"results\": {\"t\": {\"score\": 0.5}}, \"model_name\": \"m\"}",
                 "unknown results format: neither \"metric,filter\" scores (harness 0.4 and later) nor a \"versions\""

@@ -136,6 +136,9 @@ class PublisherTest {
         assertEquals(2, publishKeyed(KEY, "--model", "m", file.toString()));
         assertEquals(2, publishKeyed("too-short", "--format", "lm-eval", file.toString()));
         assertTrue(output().contains("EVALBOARD_PUBLISH_KEY must have at least 16 characters"), output());
+        Path jsonl = dir.resolve("none.jsonl");
+        Files.writeString(jsonl, "");
+        assertEquals(0, publishKeyed("too-short", jsonl.toString()), "the key is for lm-eval files only: " + output());
     }
 
     private static String eventId(String json) {
