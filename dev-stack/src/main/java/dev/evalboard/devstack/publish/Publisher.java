@@ -1,5 +1,6 @@
 package dev.evalboard.devstack.publish;
 
+import dev.evalboard.contract.EventTopics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,35 +16,44 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code ./evalboard publish [--format jsonl|lm-eval] FILE...}: publishes result events to {@code eval.results},
- * keyed by model name, and waits for the broker to acknowledge each. Exit code 0 when everything was sent, 1 when
- * an input line could not be read or a send failed, 2 for a usage error.
+ * {@code ./evalboard publish [--format jsonl|lm-eval] [--subtasks] [--model NAME] FILE...}: publishes result events to
+ * {@code eval.results}, keyed by model name, and waits for the broker to acknowledge each. Exit code 0 when everything
+ * was sent, 1 when an input file or line could not be read or a send failed, 2 for a usage error.
  */
 public final class Publisher {
-    private static final String TOPIC = "eval.results";
+    private static final String TOPIC = EventTopics.RESULTS;
     private static final int PROGRESS_FROM = 1000;
 
     private final PrintStream out;
     private final PrintStream err;
+    private final String publishKey;
 
-    Publisher(PrintStream out, PrintStream err) {
+    /** {@code publishKey}: the secret behind repeatable eventIds for result files, or null (see {@link EventIds}). */
+    Publisher(PrintStream out, PrintStream err, String publishKey) {
         this.out = out;
         this.err = err;
+        this.publishKey = publishKey;
     }
 
     public static void main(String[] args) {
         String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-        System.exit(new Publisher(System.out, System.err).run(args, bootstrap));
+        System.exit(new Publisher(System.out, System.err, System.getenv(EventIds.KEY_VARIABLE)).run(args, bootstrap));
     }
 
     int run(String[] args, String bootstrap) {
         String format = "jsonl";
+        boolean subtasks = false;
+        String model = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--format") && i + 1 < args.length) {
                 format = args[++i];
             } else if (args[i].startsWith("--format=")) {
                 format = args[i].substring("--format=".length());
+            } else if (args[i].equals("--subtasks")) {
+                subtasks = true;
+            } else if (args[i].equals("--model") && i + 1 < args.length && !args[i + 1].isBlank()) {
+                model = args[++i].strip();
             } else if (args[i].startsWith("-")) {
                 return usage("unknown option " + args[i]);
             } else {
@@ -53,8 +63,26 @@ public final class Publisher {
         if (!format.equals("jsonl") && !format.equals("lm-eval")) {
             return usage("--format must be jsonl or lm-eval, not " + format);
         }
+        if ((subtasks || model != null) && !format.equals("lm-eval")) {
+            return usage("--subtasks and --model apply to --format lm-eval only");
+        }
         if (files.isEmpty()) {
             return usage("name at least one file");
+        }
+        List<String> notes = new ArrayList<>();
+        LmEvalReader lmEval = null;
+        if (format.equals("lm-eval")) {
+            EventIds eventIds;
+            try {
+                eventIds = publishKey == null || publishKey.isEmpty() ? EventIds.random() : EventIds.keyed(publishKey);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+            if (!eventIds.repeatable()) {
+                notes.add("eventIds are random because " + EventIds.KEY_VARIABLE + " is not set: publishing these"
+                        + " files again adds their runs again (set it to a secret of yours to make that a no-op)");
+            }
+            lmEval = new LmEvalReader(eventIds, subtasks, model);
         }
         List<InputRecord> records = new ArrayList<>();
         for (Path file : files) {
@@ -62,12 +90,14 @@ public final class Publisher {
                 return usage(file + " is not a readable file");
             }
             try {
-                records.addAll(format.equals("lm-eval") ? new LmEvalReader().read(file)
-                        : new JsonLinesReader().read(file));
+                Reading reading = lmEval != null ? lmEval.read(file) : Reading.of(new JsonLinesReader().read(file));
+                records.addAll(reading.records());
+                notes.addAll(reading.notes());
             } catch (IOException e) {
                 records.add(InputRecord.unreadable(file.toString(), "cannot read: " + e.getMessage()));
             }
         }
+        notes.forEach(note -> out.println("note: " + note));
         return publish(records, bootstrap);
     }
 
@@ -122,8 +152,9 @@ public final class Publisher {
 
     private int usage(String problem) {
         err.println("evalboard publish: " + problem);
-        err.println("usage: ./evalboard publish [--format jsonl|lm-eval] FILE...   (KAFKA_BOOTSTRAP_SERVERS, default"
-                + " localhost:9092)");
+        err.println("usage: ./evalboard publish [--format jsonl|lm-eval] [--subtasks] [--model NAME] FILE...");
+        err.println("  environment: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092), " + EventIds.KEY_VARIABLE
+                + " (the secret behind repeatable eventIds for lm-eval files)");
         return 2;
     }
 }

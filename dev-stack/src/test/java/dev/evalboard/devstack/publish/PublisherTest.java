@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalboard.devstack.SeedData;
 import dev.evalboard.devstack.testing.SharedServers;
@@ -17,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ./evalboard publish} against the real broker. */
 class PublisherTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String KEY = "publisher-test-key-0123456789";
 
     @TempDir
     Path dir;
@@ -73,45 +75,70 @@ class PublisherTest {
     }
 
     @Test
-    void turnsAnLmEvaluationHarnessResultsFileIntoEvents() throws Exception {
-        Path file = Path.of(getClass().getResource("/lm-eval/results_2025-06-01T12-00-00.123456.json").toURI());
+    void turnsAnLmEvaluationHarnessResultsFileIntoEventsAndRepeatsTheirIdsWithTheSameKey() throws Exception {
+        Path file = LmEvalReaderTest.fixture("v0.4-groups-olmo-2-7b.json");
+        List<String> expected = new LmEvalReader(EventIds.keyed(KEY), false, null).read(file).records().stream()
+                .map(InputRecord::json).toList();
 
-        assertEquals(0, publish("--format", "lm-eval", file.toString()), output());
+        assertEquals(0, publishKeyed(KEY, "--format", "lm-eval", file.toString()), output());
 
-        assertFalse(output().contains("could not be read"), output());
-        List<JsonNode> events = new ArrayList<>();
-        List<ConsumerRecord<String, String>> sent = readBack(9,
-                r -> r.key().equals("meta-llama/Llama-3.1-8B-Instruct"), null);
-        for (ConsumerRecord<String, String> record : sent) {
-            events.add(MAPPER.readTree(record.value()));
-        }
-        assertEquals(9, events.size(), "4 tasks: 2 + 2 + 2 + 3 scores, the stderr and alias keys skipped");
+        String report = output();
+        assertTrue(report.contains("sent 8 of 8 events"), report);
+        assertTrue(report.contains("note: " + file + ": left out 6 subtasks of groups"), report);
+        assertFalse(report.contains("could not be read") || report.contains("eventIds are random"), report);
+        List<ConsumerRecord<String, String>> sent = readBack(8, r -> true, expected.stream().map(PublisherTest::eventId)
+                .toList());
+        assertEquals(new TreeSet<>(expected), sent.stream().map(ConsumerRecord::value).collect(
+                Collectors.toCollection(TreeSet::new)), "the events the reader made, unchanged");
+        sent.forEach(r -> assertEquals("allenai/OLMo-2-1124-7B@stage1-step928646-tokens3896B", r.key()));
 
-        JsonNode strict = find(events, "gsm8k", "exact_match:strict-match");
-        assertEquals(72.25170583775588, strict.get("score").asDouble(), 1e-9);
-        assertEquals(1.2333447581047525, strict.get("stderr").asDouble(), 1e-9);
-        assertEquals(1319, strict.get("samples").asLong());
-        assertEquals(8030261248L, strict.get("model").get("parameters").asLong());
-        assertEquals("2025-06-01T12:00:00.123Z", strict.get("evaluatedAt").asText());
-
-        JsonNode accNorm = find(events, "hellaswag", "acc_norm");
-        assertEquals(78.60983867755427, accNorm.get("score").asDouble(), 1e-9);
-
-        JsonNode bitsPerByte = find(events, "wikitext", "bits_per_byte");
-        assertEquals(0.6052855264470327, bitsPerByte.get("score").asDouble(), 1e-12, "not a percentage");
-        assertEquals("raw", bitsPerByte.get("unit").asText());
-        assertFalse(bitsPerByte.get("higherIsBetter").asBoolean());
-        assertFalse(bitsPerByte.has("stderr"), "N/A stderr is left out");
-
-        assertEquals(0, publish("--format", "lm-eval", file.toString()));
-        assertEquals(9, readBack(18, r -> r.key().equals("meta-llama/Llama-3.1-8B-Instruct"), null).stream()
-                .map(r -> r.value().replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1")).distinct().count(),
-                "publishing the same file again repeats the same eventIds, so ingest keeps each result once");
+        assertEquals(0, publishKeyed(KEY, "--format", "lm-eval", file.toString()));
+        assertEquals(16, readBack(16, r -> true, expected.stream().map(PublisherTest::eventId).toList()).size(),
+                "publishing the same file again with the same key repeats the same eventIds: ingest keeps each once");
     }
 
     @Test
-    void refusesAnUnknownFormat() {
-        assertEquals(2, publish("--format", "csv", "x.csv"));
+    void aFileWithoutAReadableScoreFailsWithItsNameAndTheReason() throws Exception {
+        Path unknown = dir.resolve("results_unknown.json");
+        Files.writeString(unknown, "{\"results\": {\"t\": {\"score\": 0.5}}, \"model_name\": \"m\"}");
+        Path empty = dir.resolve("results_empty.json");
+        Files.writeString(empty, "{\"results\": {}, \"versions\": {}, \"model_name\": \"m\"}");
+
+        assertEquals(1, publishKeyed(KEY, "--format", "lm-eval", empty.toString()), "nothing to send is a failure");
+        assertTrue(output().contains("sent 0 of 0 events"), output());
+        assertTrue(output().contains(empty + ": no score could be read: \"results\" is empty"), output());
+
+        Path good = LmEvalReaderTest.fixture("v0.4.9.2-vllm-qwen2.5-7b-instruct.json");
+        assertEquals(1, publishKeyed(KEY, "--format", "lm-eval", unknown.toString(), good.toString(),
+                empty.toString()));
+        String report = output();
+        assertTrue(report.contains("sent 8 of 8 events"), "the readable file is still sent: " + report);
+        assertTrue(report.contains("2 input records could not be read"), report);
+        assertTrue(report.contains(unknown + ": unknown results format"), report);
+    }
+
+    @Test
+    void withoutAKeyTheUserIsToldThatPublishingAgainAddsTheRunsAgain() throws Exception {
+        Path file = LmEvalReaderTest.fixture("v0.4.9.2-vllm-qwen2.5-7b-instruct.json");
+
+        assertEquals(0, publish("--format", "lm-eval", file.toString()), output());
+
+        assertTrue(output().contains("note: eventIds are random because EVALBOARD_PUBLISH_KEY is not set: publishing"
+                + " these files again adds their runs again"), output());
+        assertTrue(output().contains("sent 8 of 8 events"), output());
+    }
+
+    @Test
+    void refusesAnUnknownFormatAShortKeyAndSubtasksOutsideLmEval() throws Exception {
+        Path file = LmEvalReaderTest.fixture("v0.4.9.2-vllm-qwen2.5-7b-instruct.json");
+        assertEquals(2, publishKeyed(KEY, "--format", "csv", "x.csv"));
+        assertEquals(2, publishKeyed(KEY, "--subtasks", file.toString()));
+        assertEquals(2, publishKeyed(KEY, "--model", "m", file.toString()));
+        assertEquals(2, publishKeyed("too-short", "--format", "lm-eval", file.toString()));
+        assertTrue(output().contains("EVALBOARD_PUBLISH_KEY must have at least 16 characters"), output());
+        Path jsonl = dir.resolve("none.jsonl");
+        Files.writeString(jsonl, "");
+        assertEquals(0, publishKeyed("too-short", jsonl.toString()), "the key is for lm-eval files only: " + output());
     }
 
     private static String eventId(String json) {
@@ -122,16 +149,14 @@ class PublisherTest {
         }
     }
 
-    private static JsonNode find(List<JsonNode> events, String benchmark, String metric) {
-        return events.stream().filter(e -> e.get("benchmark").asText().equals(benchmark)
-                && e.get("metric").asText().equals(metric)).findFirst().orElseThrow(
-                        () -> new AssertionError("no event for " + benchmark + " " + metric + " in " + events));
+    private int publish(String... args) {
+        return publishKeyed(null, args);
     }
 
-    private int publish(String... args) {
+    private int publishKeyed(String key, String... args) {
         out.reset();
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new Publisher(stream, stream).run(args, SharedServers.kafka().bootstrapServers());
+        return new Publisher(stream, stream, key).run(args, SharedServers.kafka().bootstrapServers());
     }
 
     private String output() {
