@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -93,6 +95,49 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the settings of PostgreSQL on port " + port, e);
+        }
+    }
+
+    /**
+     * Starts a streaming hot standby of this server in {@code standbyDir} on {@code port} (0 picks a free port), as a
+     * replica of a CloudNativePG cluster is: this server is stopped cleanly, its data directory copied, and restarted;
+     * the copy gets {@code standby.signal} and a {@code primary_conninfo} that points here. The standby serves reads
+     * and refuses writes (and {@code LISTEN}); it shows a commit once it has replayed the commit's WAL position.
+     */
+    public EmbeddedPostgres startStandby(Path standbyDir, int port) {
+        close();
+        try {
+            copyDataDirectory(dataDir, standbyDir);
+            restart();
+            Files.writeString(standbyDir.resolve("standby.signal"), "");
+            Files.writeString(standbyDir.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=localhost port="
+                    + this.port + " user=" + USER + " application_name=evalboard-standby'\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            restart();
+            throw new UncheckedIOException("cannot make a standby in " + standbyDir, e);
+        }
+        return start(standbyDir, port);
+    }
+
+    /**
+     * A cleanly stopped server's directory, less what belongs to the running instance that owned it; only its owner
+     * may read it, or PostgreSQL refuses to start on it.
+     */
+    private static void copyDataDirectory(Path from, Path to) throws IOException {
+        List<String> ownedByTheInstance = List.of("postmaster.pid", "postmaster.opts", "epg-lock");
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (!ownedByTheInstance.contains(path.getFileName().toString())) {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        if (to.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
         }
     }
 

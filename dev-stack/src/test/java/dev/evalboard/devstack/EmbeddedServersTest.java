@@ -89,6 +89,49 @@ class EmbeddedServersTest {
         }
     }
 
+    /** The topology the manifests ship: query-service reads from a hot standby, which refuses LISTEN. */
+    @Test
+    void aStandbyShowsWhatThePrimaryCommitsOnceItReplayedIt() throws Exception {
+        try (EmbeddedPostgres primary = EmbeddedPostgres.start(dir.resolve("primary"), 0)) {
+            execute(primary, "CREATE TABLE kept (v text)");
+            try (EmbeddedPostgres standby = primary.startStandby(dir.resolve("standby"), 0)) {
+                execute(primary, "INSERT INTO kept VALUES ('streamed')");
+                assertEquals("t", query(standby, "SELECT pg_is_in_recovery()"));
+                awaitValue(standby, "SELECT string_agg(v, ',') FROM kept", "streamed");
+                var refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> execute(standby, "LISTEN anything"));
+                org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("recovery"),
+                        refused.getMessage());
+
+                execute(standby, "SELECT pg_wal_replay_pause()");
+                execute(primary, "INSERT INTO kept VALUES ('held back')");
+                Thread.sleep(500);
+                assertEquals("streamed", query(standby, "SELECT string_agg(v, ',' ORDER BY v DESC) FROM kept"),
+                        "a paused standby does not show the new row");
+                execute(standby, "SELECT pg_wal_replay_resume()");
+                awaitValue(standby, "SELECT string_agg(v, ',' ORDER BY v DESC) FROM kept", "streamed,held back");
+            }
+        }
+    }
+
+    private static String query(EmbeddedPostgres postgres, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
+                EmbeddedPostgres.PASSWORD); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void awaitValue(EmbeddedPostgres postgres, String sql, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String seen = query(postgres, sql);
+        while (!expected.equals(seen) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            seen = query(postgres, sql);
+        }
+        assertEquals(expected, seen);
+    }
+
     @Test
     void seedDataHoldsTheReferenceEvents() {
         assertEquals(28, SeedData.lines().size());

@@ -4,6 +4,8 @@ package dev.evalboard.contract;
 public final class EventTopics {
     public static final String RESULTS = "eval.results";
     public static final String DEAD_LETTERS = "eval.results.dlq";
+    /** The change feed: one {@link dev.evalboard.contract.change.ResultChange} per committed ingest batch. */
+    public static final String CHANGES = "eval.changes";
 
     public static final String HEADER_ERROR = "evalboard-error";
     public static final String HEADER_ERROR_FIELD = "evalboard-error-field";

@@ -102,13 +102,13 @@ class HttpApiTest {
         String etag = first.header("ETag");
         first.then().statusCode(200)
                 .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{43}\""))
-                .header("Cache-Control", equalTo("public, max-age=30"))
+                .header("Cache-Control", equalTo("public, no-cache"))
                 .header("Vary", containsString("Accept"));
         assertEquals(etag, get(LEADERBOARD, "application/json").header("ETag"), "same data, same tag");
 
         given().urlEncodingEnabled(false).header("If-None-Match", etag).get(LEADERBOARD).then()
                 .statusCode(304).header("ETag", equalTo(etag))
-                .header("Cache-Control", equalTo("public, max-age=30")).body(emptyString());
+                .header("Cache-Control", equalTo("public, no-cache")).body(emptyString());
         given().urlEncodingEnabled(false).header("If-None-Match", "\"other\", W/" + etag).get(LEADERBOARD).then()
                 .statusCode(304);
         given().urlEncodingEnabled(false).header("If-None-Match", "\"other\"").get(LEADERBOARD).then()

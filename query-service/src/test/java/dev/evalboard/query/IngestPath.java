@@ -8,7 +8,9 @@ import dev.evalboard.devstack.SeedData;
 import dev.evalboard.devstack.ServiceProcess;
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
-import dev.evalboard.query.cache.ChangeListener;
+import dev.evalboard.contract.EventTopics;
+import dev.evalboard.contract.change.ResultChange;
+import dev.evalboard.query.cache.ChangeFeed;
 import dev.evalboard.query.cache.ResponseCache;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -23,13 +25,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -76,34 +83,48 @@ public final class IngestPath {
     }
 
     /**
-     * The rows are visible; ingest's NOTIFY was sent when they committed, but query-service's listener handles it
-     * a moment later. Sends a unique NOTIFY of our own and waits until the listener saw it: notifications arrive in
-     * commit order, so ingest's was handled (the cache cleared) by then. Without a running app there is nothing to
-     * wait for; while the listener is not listening the cache is bypassed anyway.
+     * The rows are visible; ingest announces the batch on the change feed after its commit and before its offsets,
+     * and query-service handles the announcement a moment later. Waits until ingest committed its offsets (so the
+     * change is on the feed), then publishes a barrier change of our own and waits until the feed handled it:
+     * changes are handled in feed order, so ingest's was handled (its boards dropped) by then. Without a running app
+     * there is nothing to wait for; while the feed is not live the cache is bypassed anyway.
      */
     public static void awaitChangeHandled() {
         ArcContainer container = Arc.container();
         if (container == null || !container.isRunning()) {
             return;
         }
-        ChangeListener listener = container.instance(ChangeListener.class).get();
+        ChangeFeed feed = container.instance(ChangeFeed.class).get();
         ResponseCache cache = container.instance(ResponseCache.class).get();
-        String token = "barrier-" + UUID.randomUUID();
-        notifyChanged(token);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-                .until(() -> listener.hasSeen(token) || !cache.isListening());
+        awaitIngestCommitted();
+        long barrier = announce(ResultChange.of("0/0", List.of(), List.of()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> feed.handledOffset() >= barrier || !cache.isLive());
     }
 
-    /** {@code NOTIFY evalboard_results_changed, payload} from a connection of our own, committed. */
-    public static void notifyChanged(String payload) {
-        PostgresTestResource.Database db = PostgresTestResource.database();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-                PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            s.setString(1, ChangeListener.CHANNEL);
-            s.setString(2, payload);
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("NOTIFY failed", e);
+    /** Publishes a change record as ingest would, and returns its offset on the feed. */
+    public static long announce(ResultChange change) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", KafkaTestResource.bootstrapServers(), "acks", "all"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(EventTopics.CHANGES, change.toJson())).get().offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("announcing a change failed", e);
+        }
+    }
+
+    /** The ingest group's committed offsets reach the end of eval.results. */
+    private static void awaitIngestCommitted() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("evalboard-ingest")
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                committed.keySet().forEach(p -> ends.put(p, OffsetSpec.latest()));
+                var latest = admin.listOffsets(ends).all().get();
+                return !committed.isEmpty() && committed.entrySet().stream()
+                        .allMatch(e -> e.getValue().offset() >= latest.get(e.getKey()).offset());
+            });
         }
     }
 

@@ -38,6 +38,7 @@ final class FaultLab implements AutoCloseable {
     private final Path logDir;
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres standby;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     private FaultLab(String scenario, Path dataDir, EmbeddedKafka kafka, EmbeddedPostgres postgres) {
@@ -98,17 +99,33 @@ final class FaultLab implements AutoCloseable {
     }
 
     ServiceProcess startQuery() {
-        return startService("query-service", "query-service", Map.of());
+        return startQueryOn(postgres);
+    }
+
+    /** query-service reading from {@code database}: the primary, or a standby as in the Kubernetes manifests. */
+    ServiceProcess startQueryOn(EmbeddedPostgres database) {
+        return startService("query-service", "query-service", database, Map.of());
     }
 
     ServiceProcess startChart(ServiceProcess query) {
-        return startService("chart-service", "chart-service", Map.of("QUERY_SERVICE_URL", query.url()));
+        return startService("chart-service", "chart-service", postgres, Map.of("QUERY_SERVICE_URL", query.url()));
+    }
+
+    /** Starts a streaming hot standby of the lab's database; the primary restarts once, cleanly, to be copied. */
+    EmbeddedPostgres startStandby() {
+        standby = postgres.startStandby(dataDir.resolve("standby"), 0);
+        return standby;
     }
 
     private ServiceProcess startService(String name, String module, Map<String, String> extraEnv) {
+        return startService(name, module, postgres, extraEnv);
+    }
+
+    private ServiceProcess startService(String name, String module, EmbeddedPostgres database,
+            Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgres.PASSWORD);
         ServiceProcess service = ServiceProcess.start(name, REPO.resolve(module).resolve("target/quarkus-app"),
@@ -129,6 +146,9 @@ final class FaultLab implements AutoCloseable {
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
+        if (standby != null) {
+            standby.close();
+        }
         postgres.close();
         kafka.close();
         deleteRecursively(dataDir);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The parts of the query API (contract section 2) that charts are drawn from. */
 @RegisterRestClient(configKey = "query-api")
@@ -21,11 +22,11 @@ public interface QueryApi {
 
     @GET
     @Path("/leaderboard")
-    LeaderboardTable leaderboard(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
-                                 @QueryParam("limit") int limit);
+    RestResponse<LeaderboardTable> leaderboard(@QueryParam("benchmark") List<String> benchmarks,
+            @QueryParam("metric") String metric, @QueryParam("limit") int limit);
 
     @GET
     @Path("/pareto")
-    ParetoSet pareto(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
-                     @QueryParam("x") String x);
+    RestResponse<ParetoSet> pareto(@QueryParam("benchmark") List<String> benchmarks,
+            @QueryParam("metric") String metric, @QueryParam("x") String x);
 }

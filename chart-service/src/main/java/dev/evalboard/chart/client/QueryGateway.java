@@ -25,15 +25,15 @@ public class QueryGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public LeaderboardTable leaderboard(List<String> benchmarks, String metric) {
-        return api.leaderboard(benchmarks, metric, QueryApi.TABLE_ROWS);
+    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric) {
+        return Answer.of(api.leaderboard(benchmarks, metric, QueryApi.TABLE_ROWS));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public ParetoSet pareto(List<String> benchmarks, String metric, String x) {
-        return api.pareto(benchmarks, metric, x);
+    public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String x) {
+        return Answer.of(api.pareto(benchmarks, metric, x));
     }
 }

@@ -12,7 +12,8 @@ public final class ImageResponses {
     public static final String SVG = "image/svg+xml; charset=utf-8";
     public static final String PNG = "image/png";
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'";
-    static final String CACHE = "public, max-age=60";
+    // Browsers keep the chart but ask again each time (a 304 when unchanged): a chart follows the data within a second.
+    static final String CACHE = "public, no-cache";
 
     private ImageResponses() {
     }

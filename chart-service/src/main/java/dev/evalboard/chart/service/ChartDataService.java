@@ -1,21 +1,28 @@
 package dev.evalboard.chart.service;
 
+import dev.evalboard.chart.client.Answer;
 import dev.evalboard.chart.client.LeaderboardTable;
 import dev.evalboard.chart.client.ParetoSet;
 import dev.evalboard.chart.client.QueryGateway;
 import dev.evalboard.chart.client.QueryRejectedException;
 import dev.evalboard.chart.config.ChartConfig;
+import dev.evalboard.contract.change.ResultChange;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Chart data from query-service, cached briefly (and served stale while query-service is
- * unavailable, see {@link ExpiringCache}). Turns query-service's answers into chart errors: its
- * 4xx keep their status (an unknown benchmark stays a 404), anything else is a 503.
+ * Chart data from query-service, cached (and served stale while query-service is unavailable, see
+ * {@link ExpiringCache}) until the change feed says a benchmark of it changed. Turns query-service's
+ * answers into chart errors: its 4xx keep their status (an unknown benchmark stays a 404), anything
+ * else is a 503.
+ *
+ * <p>After a change, query-service may answer from a moment before it (its own feed reader may lag
+ * ours by a few milliseconds): an answer that reflects fewer changes than we heard of for its
+ * benchmarks is drawn, but not kept, so the next request asks again.
  */
 @ApplicationScoped
 public class ChartDataService {
@@ -23,8 +30,10 @@ public class ChartDataService {
     private static final Logger LOG = Logger.getLogger(ChartDataService.class);
 
     private final QueryGateway gateway;
-    private final ExpiringCache<List<String>, LeaderboardTable> leaderboards;
-    private final ExpiringCache<List<String>, ParetoSet> paretoSets;
+    private final ExpiringCache<DataKey, Answer<LeaderboardTable>> leaderboards;
+    private final ExpiringCache<DataKey, Answer<ParetoSet>> paretoSets;
+    /** The latest change-feed offset that named each benchmark. */
+    private final Map<ResultChange.Benchmark, Long> changedAt = new ConcurrentHashMap<>();
 
     ChartDataService(QueryGateway gateway, ChartConfig config) {
         this.gateway = gateway;
@@ -32,9 +41,28 @@ public class ChartDataService {
         this.paretoSets = cache(config.cache());
     }
 
-    private static <V> ExpiringCache<List<String>, V> cache(ChartConfig.Cache config) {
+    private <V> ExpiringCache<DataKey, Answer<V>> cache(ChartConfig.Cache config) {
         return new ExpiringCache<>(config.ttl(), config.serveStaleFor(), config.maxEntries(),
-                ChartDataService::queryServiceUnavailable, System::nanoTime);
+                ChartDataService::queryServiceUnavailable, this::reflectsKnownChanges, System::nanoTime);
+    }
+
+    /** What a cached answer was asked for: its benchmarks and metric, and the x measure of a Pareto set. */
+    private record DataKey(List<String> benchmarks, String metric, String x) {
+        boolean affectedBy(ResultChange change) {
+            return change.benchmarks().stream()
+                    .anyMatch(b -> b.metric().equals(metric) && benchmarks.contains(b.name()));
+        }
+    }
+
+    /** The change feed named these benchmarks at {@code offset}: their answers are loaded again. */
+    public void changed(ResultChange change, long offset) {
+        change.benchmarks().forEach(b -> changedAt.merge(b, offset, Math::max));
+        leaderboards.expireIf(key -> key.affectedBy(change));
+        paretoSets.expireIf(key -> key.affectedBy(change));
+    }
+
+    private boolean reflectsKnownChanges(Answer<?> answer) {
+        return answer.changesSeen() >= answer.requiredChanges();
     }
 
     /** A failure that says nothing about the data: a chart drawn earlier may stand in for it. */
@@ -43,23 +71,28 @@ public class ChartDataService {
     }
 
     public LeaderboardTable leaderboard(List<String> benchmarks, String metric) {
-        List<String> key = key(benchmarks, metric);
-        return leaderboards.get(key, () -> call(() -> gateway.leaderboard(benchmarks, metric)));
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, null);
+        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric))).body();
     }
 
     public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x) {
-        List<String> key = key(benchmarks, metric, x.code());
-        return paretoSets.get(key, () -> call(() -> gateway.pareto(benchmarks, metric, x.code())));
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code());
+        return paretoSets.get(key, () -> load(key, () -> gateway.pareto(benchmarks, metric, x.code()))).body();
     }
 
-    private static List<String> key(List<String> benchmarks, String... rest) {
-        return Stream.concat(benchmarks.stream(), Arrays.stream(rest)).toList();
+    /** Loads an answer and notes which changes it must reflect to be kept, as known before asking. */
+    private <T> Answer<T> load(DataKey key, Supplier<Answer<T>> request) {
+        long required = key.benchmarks().stream()
+                .mapToLong(name -> changedAt.getOrDefault(new ResultChange.Benchmark(name, key.metric()), -1L))
+                .max().orElse(-1);
+        Answer<T> answer = call(request);
+        return answer.requiring(required);
     }
 
-    private static <T> T call(Supplier<T> request) {
+    private static <T> Answer<T> call(Supplier<Answer<T>> request) {
         try {
-            T answer = request.get();
-            if (answer == null) {
+            Answer<T> answer = request.get();
+            if (answer == null || answer.body() == null) {
                 throw new ChartRequestException(503, null, "query-service gave an empty answer");
             }
             return answer;

@@ -36,14 +36,17 @@ public final class ExpiringCache<K, V> {
     private final long staleNanos;
     private final int maxEntries;
     private final Predicate<RuntimeException> transientFailure;
+    private final Predicate<V> current;
     private final LongSupplier clock;
 
     /**
      * @param staleFor how long after expiry an entry may still stand in for a reload in progress or a failed one
      * @param transientFailure which load failures the expired entry may hide
+     * @param current whether a loaded value is as new as it should be; one that is not is answered and kept only as
+     *                a fallback, so the next request loads again
      */
     public ExpiringCache(Duration ttl, Duration staleFor, int maxEntries, Predicate<RuntimeException> transientFailure,
-                         LongSupplier nanoClock) {
+                         Predicate<V> current, LongSupplier nanoClock) {
         if (ttl.isNegative() || staleFor.isNegative()) {
             throw new IllegalArgumentException("cache durations must not be negative: ttl " + ttl + ", stale " + staleFor);
         }
@@ -51,6 +54,7 @@ public final class ExpiringCache<K, V> {
         this.staleNanos = staleFor.toNanos();
         this.maxEntries = maxEntries;
         this.transientFailure = transientFailure;
+        this.current = current;
         this.clock = nanoClock;
     }
 
@@ -129,7 +133,14 @@ public final class ExpiringCache<K, V> {
                         .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
             }
         }
-        entries.put(key, new Entry<>(value, now + ttlNanos));
+        entries.put(key, new Entry<>(value, current.test(value) ? now + ttlNanos : now));
+    }
+
+    /** Expires the entries whose key matches, keeping them as fallbacks: the next request for one loads it again. */
+    public void expireIf(Predicate<K> affected) {
+        long now = clock.getAsLong();
+        entries.replaceAll((key, entry) -> affected.test(key) && now - entry.expiresAt() < 0
+                ? new Entry<>(entry.value(), now) : entry);
     }
 
     int size() {

@@ -91,7 +91,7 @@ class ChartPostTest {
                 .header("Content-Type", "image/svg+xml; charset=utf-8")
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "public, max-age=60")
+                .header("Cache-Control", "public, no-cache")
                 .header("ETag", startsWith("\""));
         String svg = r.asString();
         SvgAssertions.parseClean(svg);

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for query-service speaking the contract's JSON over real HTTP, so the REST client,
@@ -38,6 +39,12 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
 
     /** While set, every request fails with a 500, as a crashing query-service would answer. */
     public static final AtomicBoolean FAILING = new AtomicBoolean();
+
+    /** The {@code Evalboard-Changes-Seen} header of every answer: the change-feed offset it reflects. */
+    public static final AtomicLong CHANGES_SEEN = new AtomicLong(-1);
+
+    /** Added to every score answered, to stand for data that changed. */
+    public static final AtomicInteger SCORE_SHIFT = new AtomicInteger();
 
     /** query-service's frontier for LiveCodeBench v5 by parameters, as it would compute it. */
     static final Set<String> LCB_FRONTIER = Set.of("Mistral3-3B", "DASD-4B-Thinking");
@@ -86,6 +93,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         }
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders().add("Evalboard-Changes-Seen", Long.toString(CHANGES_SEEN.get()));
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -97,7 +105,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         for (JsonNode e : seed()) {
             if (benchmarks.contains(e.get("benchmark").asText())) {
                 scores.computeIfAbsent(e.at("/model/name").asText(), m -> new LinkedHashMap<>())
-                        .put(e.get("benchmark").asText(), e.get("score").asDouble());
+                        .put(e.get("benchmark").asText(), e.get("score").asDouble() + SCORE_SHIFT.get());
             }
         }
         List<Map.Entry<String, Map<String, Double>>> complete = new ArrayList<>();

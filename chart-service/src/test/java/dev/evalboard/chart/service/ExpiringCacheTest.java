@@ -22,8 +22,11 @@ class ExpiringCacheTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
     private final AtomicInteger loads = new AtomicInteger();
+    /** Loads of 13 are not current: as an answer that reflects fewer changes than were heard of. */
+    private static final int NOT_CURRENT = 13;
     private final ExpiringCache<String, Integer> cache = new ExpiringCache<>(Duration.ofNanos(TTL),
-            Duration.ofNanos(STALE_FOR), 3, failure -> failure instanceof Unavailable, now::get);
+            Duration.ofNanos(STALE_FOR), 3, failure -> failure instanceof Unavailable, value -> value != NOT_CURRENT,
+            now::get);
 
     /** What the cache may hide behind an expired entry. */
     private static final class Unavailable extends RuntimeException {
@@ -48,6 +51,24 @@ class ExpiringCacheTest {
         now.addAndGet(1);
         assertEquals(2, load("a"));
         assertEquals(2, loads.get());
+    }
+
+    @Test
+    void anExpiredKeyIsLoadedAgainWhileItsOldValueStandsInForFailures() {
+        assertEquals(1, load("a"));
+        assertEquals(2, load("b"));
+        cache.expireIf(key -> key.equals("a"));
+        assertEquals(3, load("a"), "expired: loaded again at once");
+        assertEquals(2, load("b"), "another key stays");
+        cache.expireIf(key -> key.equals("a"));
+        assertEquals(3, loadFailing("a", new Unavailable()), "the expired value stands in while the load fails");
+    }
+
+    @Test
+    void aValueThatIsNotCurrentIsAnsweredButLoadedAgainNextTime() {
+        assertEquals(NOT_CURRENT, cache.get("a", () -> NOT_CURRENT));
+        assertEquals(1, load("a"), "not kept as fresh");
+        assertEquals(1, load("a"));
     }
 
     @Test

@@ -18,6 +18,10 @@ public interface IngestConfig {
     @WithDefault("eval.results.dlq")
     String deadLetterTopic();
 
+    /** The change feed; one partition, so every reader sees the changes in commit order. */
+    @WithDefault("eval.changes")
+    String changeTopic();
+
     @WithDefault("evalboard-ingest")
     String groupId();
 

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the results and dead-letter topics when they are missing, so a fresh broker works out of the box. */
+/** Creates the results, dead-letter and change topics when they are missing, so a fresh broker works out of the box. */
 final class TopicSetup {
     private TopicSetup() {
     }
@@ -22,9 +22,9 @@ final class TopicSetup {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(config.topic(), config.deadLetterTopic()).stream()
+            List<NewTopic> missing = List.of(config.topic(), config.deadLetterTopic(), config.changeTopic()).stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, config.topics().partitions(),
+                    .map(name -> new NewTopic(name, name.equals(config.changeTopic()) ? 1 : config.topics().partitions(),
                             config.topics().replicationFactor()))
                     .toList();
             if (missing.isEmpty()) {

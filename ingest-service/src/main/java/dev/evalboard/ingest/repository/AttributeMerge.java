@@ -12,18 +12,26 @@ import java.util.stream.Collectors;
  */
 record AttributeMerge(String table, String idColumn, List<String> attributes) {
 
+    /**
+     * The UPDATE, returning each updated row's id and whether a value (not only the bookkeeping) changed: the
+     * self-join {@code old} reads the row as it was before the statement.
+     */
     String sql() {
         String latest = attributes.stream().map(AttributeMerge::latestOf).collect(Collectors.joining(",\n"));
         String assignments = attributes.stream().map(AttributeMerge::assignments)
                 .collect(Collectors.joining(",\n"));
         String anyNewer = attributes.stream().map(AttributeMerge::isNewer).collect(Collectors.joining(" OR "));
+        String anyValueChanged = attributes.stream().map(a -> "old.%1$s IS DISTINCT FROM t.%1$s".formatted(a))
+                .collect(Collectors.joining(" OR "));
         return """
                 UPDATE %1$s t SET
                 %2$s
                 FROM (SELECT %3$s,
                 %4$s
-                      FROM kept_result GROUP BY %3$s) w
-                WHERE t.id = w.%3$s AND (%5$s)""".formatted(table, assignments, idColumn, latest, anyNewer);
+                      FROM kept_result GROUP BY %3$s) w, %1$s old
+                WHERE t.id = w.%3$s AND old.id = t.id AND (%5$s)
+                RETURNING t.id, (%6$s) AS value_changed""".formatted(table, assignments, idColumn, latest, anyNewer,
+                anyValueChanged);
     }
 
     /** The value, instant and eventId of the most recent event in the batch that states the attribute. */

@@ -2,6 +2,7 @@ package dev.evalboard.ingest.repository;
 
 import dev.evalboard.contract.ModelInfo;
 import dev.evalboard.contract.ResultEvent;
+import dev.evalboard.contract.change.ResultChange.Benchmark;
 import dev.evalboard.ingest.service.IncomingResult;
 import dev.evalboard.ingest.service.RefusedEvent;
 import dev.evalboard.ingest.service.StoreOutcome;
@@ -10,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 
@@ -88,14 +91,17 @@ public class ResultStore {
                 samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
             WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id)""";
 
-    /** The channel on which readers hear that results changed; the payload is empty. */
-    public static final String CHANGED_CHANNEL = "evalboard_results_changed";
-    private static final String NOTIFY_CHANGED = "NOTIFY " + CHANGED_CHANNEL;
+    // Model attributes follow the model's most recent statement (benchmark attributes are settled: see
+    // BenchmarkSettlement). A model whose attributes changed changes every board it is on, so those boards are
+    // returned for the change feed.
+    private static final String MERGE_MODELS = """
+            WITH merged AS (%s)
+            SELECT DISTINCT b.name, b.metric FROM current_result c JOIN benchmark b ON b.id = c.benchmark_id
+            WHERE c.model_id IN (SELECT id FROM merged WHERE value_changed)""".formatted(new AttributeMerge("model",
+            "model_id", List.of("parameters", "active_parameters", "openness", "organization")).sql());
 
-    // Model attributes follow the model's most recent statement; benchmark attributes are settled
-    // (BenchmarkSettlement), not merged.
-    private static final String MERGE_MODELS = new AttributeMerge("model", "model_id",
-            List.of("parameters", "active_parameters", "openness", "organization")).sql();
+    // After the commit, which waited for the WAL flush: a standby that replayed this far sees the batch.
+    private static final String WAL_POSITION = "SELECT pg_current_wal_flush_lsn()::text";
 
     private final AgroalDataSource dataSource;
 
@@ -110,26 +116,40 @@ public class ResultStore {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            int accepted;
+            List<RefusedEvent> refused;
+            List<Benchmark> boardsOfChangedModels = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
                 statement.execute(CREATE_STAGING);
                 statement.execute(CREATE_KEPT);
                 copyIntoStaging(connection, batch);
                 statement.executeUpdate(INSERT_MODELS);
                 statement.executeUpdate(INSERT_BENCHMARKS);
-                List<RefusedEvent> refused = BenchmarkSettlement.apply(statement);
-                int accepted = statement.executeUpdate(INSERT_HISTORY);
+                refused = BenchmarkSettlement.apply(statement);
+                accepted = statement.executeUpdate(INSERT_HISTORY);
                 if (accepted > 0) {
                     statement.executeUpdate(UPSERT_CURRENT);
-                    statement.executeUpdate(MERGE_MODELS);
-                    // Delivered only if the transaction commits: readers that cache results drop their copies.
-                    statement.execute(NOTIFY_CHANGED);
+                    try (ResultSet rs = statement.executeQuery(MERGE_MODELS)) {
+                        while (rs.next()) {
+                            boardsOfChangedModels.add(new Benchmark(rs.getString(1), rs.getString(2)));
+                        }
+                    }
                 }
                 connection.commit();
-                return new StoreOutcome(accepted, batch.size() - refused.size() - accepted, refused);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+            connection.setAutoCommit(true);
+            return new StoreOutcome(accepted, batch.size() - refused.size() - accepted, refused,
+                    walPosition(connection), boardsOfChangedModels);
+        }
+    }
+
+    private static String walPosition(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(WAL_POSITION)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

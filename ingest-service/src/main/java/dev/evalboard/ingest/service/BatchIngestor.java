@@ -3,13 +3,18 @@ package dev.evalboard.ingest.service;
 import dev.evalboard.contract.ParseResult;
 import dev.evalboard.contract.ResultEventParser;
 import dev.evalboard.contract.Violation;
+import dev.evalboard.contract.change.ResultChange;
+import dev.evalboard.ingest.messaging.ChangeFeedPublisher;
 import dev.evalboard.ingest.messaging.DeadLetterPublisher;
 import dev.evalboard.ingest.repository.ResultStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -24,11 +29,14 @@ public class BatchIngestor {
     private final ResultEventParser parser = new ResultEventParser();
     private final ResultStore store;
     private final DeadLetterPublisher deadLetters;
+    private final ChangeFeedPublisher changes;
     private final IngestMetrics metrics;
 
-    public BatchIngestor(ResultStore store, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
+    public BatchIngestor(ResultStore store, DeadLetterPublisher deadLetters, ChangeFeedPublisher changes,
+            IngestMetrics metrics) {
         this.store = store;
         this.deadLetters = deadLetters;
+        this.changes = changes;
         this.metrics = metrics;
     }
 
@@ -43,6 +51,9 @@ public class BatchIngestor {
                     refused.violation()));
         }
         metrics.deadLettering().record(() -> deadLetters.publish(rejected));
+        if (stored.walPosition() != null) {
+            metrics.announcing().record(() -> changes.publish(change(valid, stored)));
+        }
         metrics.recordBatch(records.size(), stored, rejected.size());
     }
 
@@ -76,15 +87,10 @@ public class BatchIngestor {
 
     private StoreOutcome storeOneByOne(List<IncomingResult> valid, List<RejectedRecord> rejected,
             List<ConsumerRecord<byte[], byte[]>> records) {
-        int accepted = 0;
-        int duplicates = 0;
-        List<RefusedEvent> refused = new ArrayList<>();
+        StoreOutcome outcome = StoreOutcome.NOTHING;
         for (IncomingResult incoming : valid) {
             try {
-                StoreOutcome one = store.store(List.of(incoming));
-                accepted += one.accepted();
-                duplicates += one.duplicates();
-                refused.addAll(one.refused());
+                outcome = outcome.plus(store.store(List.of(incoming)));
             } catch (SQLException e) {
                 if (!isDataError(e)) {
                     throw new TransientFailure("the database is unavailable: " + e.getMessage(), e);
@@ -93,7 +99,7 @@ public class BatchIngestor {
                         Violation.ofWholeRecord("the database refused the event: " + e.getMessage())));
             }
         }
-        return new StoreOutcome(accepted, duplicates, refused);
+        return outcome;
     }
 
     private static ConsumerRecord<byte[], byte[]> recordAt(List<ConsumerRecord<byte[], byte[]>> records,
@@ -106,6 +112,25 @@ public class BatchIngestor {
     private static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * What the batch changed, from its valid events rather than from what the store newly accepted: a batch
+     * delivered again after a crash (all duplicates) must announce its change again, in case the first announcement
+     * never went out.
+     */
+    private static ResultChange change(List<IncomingResult> valid, StoreOutcome stored) {
+        Set<ResultChange.Benchmark> benchmarks = new LinkedHashSet<>(stored.boardsOfChangedModels());
+        Set<String> models = new LinkedHashSet<>();
+        Set<IncomingResult.Position> refused = new HashSet<>();
+        stored.refused().forEach(r -> refused.add(r.position()));
+        for (IncomingResult incoming : valid) {
+            if (!refused.contains(incoming.position())) {
+                benchmarks.add(new ResultChange.Benchmark(incoming.event().benchmark(), incoming.event().metric()));
+                models.add(incoming.event().model().name());
+            }
+        }
+        return ResultChange.of(stored.walPosition(), benchmarks, models);
     }
 
     private static Instant recordTime(ConsumerRecord<byte[], byte[]> record) {

@@ -22,6 +22,7 @@ public class IngestMetrics {
     private final Timer parsing;
     private final Timer storing;
     private final Timer deadLettering;
+    private final Timer announcing;
 
     public IngestMetrics(MeterRegistry registry) {
         accepted = outcome(registry, "accepted", "new events stored");
@@ -41,6 +42,7 @@ public class IngestMetrics {
         parsing = phase(registry, "parse", "parsing and validating a batch's records");
         storing = phase(registry, "store", "the database transaction of a batch");
         deadLettering = phase(registry, "dead-letter", "sending a batch's rejected records and awaiting the acks");
+        announcing = phase(registry, "announce", "publishing a batch's change to the change feed");
         Gauge.builder("evalboard.ingest.consumer.lag", consumerLag, AtomicLong::get)
                 .description("records not yet consumed, summed over the assigned partitions").register(registry);
     }
@@ -65,6 +67,10 @@ public class IngestMetrics {
 
     Timer deadLettering() {
         return deadLettering;
+    }
+
+    Timer announcing() {
+        return announcing;
     }
 
     void recordBatch(int records, StoreOutcome stored, int rejectedRecords) {

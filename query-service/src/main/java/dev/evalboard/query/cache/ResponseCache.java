@@ -2,11 +2,14 @@ package dev.evalboard.query.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.evalboard.contract.change.ResultChange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,15 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Rendered responses of the leaderboard, table, Pareto and benchmark-list endpoints, cleared whenever ingest
- * announces a change ({@link ChangeListener}).
+ * Rendered responses of the leaderboard, table, Pareto and benchmark-list endpoints. Each change of the change feed
+ * ({@link ChangeFeed}) drops the answers about the benchmarks it names, once this instance's database shows it.
  *
- * <p>Correctness rests on two rules. (1) The cache is used only while the listener holds a live {@code LISTEN}:
- * before the first one and whenever the connection is lost it is emptied and bypassed, because notifications sent
- * meanwhile would be missed. (2) A response computed while a change was announced is not stored: each
- * invalidation bumps a generation number, and a result is stored only if the generation it started in is still
- * current; the check and the store happen under the same lock as the clear, so a read of the old data can never
- * be stored after the clear that should have removed it.
+ * <p>Correctness rests on two rules. (1) The cache is used only while the feed is live (this instance holds the
+ * feed's partition): before that and whenever it is lost the cache is emptied and bypassed, because changes
+ * published meanwhile would be missed. (2) A response is not stored if a change to what it depends on was handled
+ * while it was computed: every invalidation takes the next number of an epoch counter and notes it against each
+ * benchmark it names; a result is stored only if none of its benchmarks was invalidated after the epoch it started
+ * in. The check and the store happen under the same lock as the invalidation, so a read of the old data can never be
+ * stored after the invalidation that should have removed it.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -35,8 +39,14 @@ public class ResponseCache {
     private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
     private final ExecutorService refresher;
     private final long refreshAfterNanos;
-    private long generation;
-    private volatile boolean listening;
+    private long epoch;
+    /** The epoch of the last invalidation of everything (the feed became live, was lost, or could not be read). */
+    private long resetEpoch;
+    /** The epoch of the last invalidation of any kind: answers that depend on every change compare with it. */
+    private long anyChangeEpoch;
+    /** The epoch at which each benchmark was last invalidated; one entry per benchmark ever changed. */
+    private final Map<ResultChange.Benchmark, Long> changedAt = new HashMap<>();
+    private volatile boolean live;
 
     private final Counter hits;
     private final Counter misses;
@@ -54,7 +64,7 @@ public class ResponseCache {
         this.misses = Counter.builder(requests).tag("result", "miss")
                 .description("Responses computed and offered to the cache").register(registry);
         this.bypasses = Counter.builder(requests).tag("result", "bypass")
-                .description("Responses computed without the cache (disabled, or no live change listener)")
+                .description("Responses computed without the cache (disabled, or the change feed not live)")
                 .register(registry);
         this.coalesced = Counter.builder(requests).tag("result", "coalesced")
                 .description("Misses that waited for the same response being computed for another request")
@@ -68,11 +78,11 @@ public class ResponseCache {
         this.refreshes = Counter.builder("evalboard.query.cache.refreshes")
                 .description("Entries recomputed in the background shortly before their TTL ended").register(registry);
         this.invalidations = Counter.builder("evalboard.query.cache.invalidations")
-                .description("Times the whole cache was cleared").register(registry);
+                .description("Changes handled: answers about the changed benchmarks dropped").register(registry);
         Gauge.builder("evalboard.query.cache.size", entries, Cache::estimatedSize)
                 .description("Responses in the cache").register(registry);
-        Gauge.builder("evalboard.query.cache.listening", this, cache -> cache.listening ? 1 : 0)
-                .description("1 while the change listener holds a live LISTEN").register(registry);
+        Gauge.builder("evalboard.query.cache.live", this, cache -> cache.live ? 1 : 0)
+                .description("1 while this instance reads the change feed").register(registry);
     }
 
     /**
@@ -81,7 +91,7 @@ public class ResponseCache {
      * data older than a change whose notification was handled before it arrived. Exceptions pass to every caller.
      */
     public CachedResponse get(CacheKey key, Supplier<CachedResponse> compute) {
-        if (!config.enabled() || !listening) {
+        if (!config.enabled() || !live) {
             bypasses.increment();
             return compute.get();
         }
@@ -97,8 +107,8 @@ public class ResponseCache {
         Flight mine = null;
         synchronized (lock) {
             leader = flights.get(key);
-            if (leader == null || leader.generation != generation) {
-                mine = new Flight(generation, new CompletableFuture<>());
+            if (leader == null || invalidatedSince(key, leader.epoch)) {
+                mine = new Flight(epoch, new CompletableFuture<>());
                 flights.put(key, mine);
             }
         }
@@ -109,11 +119,7 @@ public class ResponseCache {
         misses.increment();
         try {
             CachedResponse fresh = compute.get();
-            synchronized (lock) {
-                if (listening && generation == mine.generation) {
-                    entries.put(key, new Stored(fresh, System.nanoTime()));
-                }
-            }
+            storeIfCurrent(key, fresh, mine.epoch);
             mine.result.complete(fresh);
             return fresh;
         } catch (RuntimeException | Error e) {
@@ -140,7 +146,7 @@ public class ResponseCache {
 
     /**
      * Under steady traffic an entry is recomputed shortly before its TTL ends, while the old one (still within its
-     * TTL) is served, so expiry does not stall every request on one key. The same generation rule applies.
+     * TTL) is served, so expiry does not stall every request on one key. The same epoch rule applies.
      */
     private void refreshInBackground(CacheKey key, Supplier<CachedResponse> compute) {
         try {
@@ -148,14 +154,9 @@ public class ResponseCache {
                 try {
                     long started;
                     synchronized (lock) {
-                        started = generation;
+                        started = epoch;
                     }
-                    CachedResponse fresh = compute.get();
-                    synchronized (lock) {
-                        if (listening && generation == started) {
-                            entries.put(key, new Stored(fresh, System.nanoTime()));
-                        }
-                    }
+                    storeIfCurrent(key, compute.get(), started);
                     refreshes.increment();
                 } catch (RuntimeException e) {
                     // The entry expires at its TTL and the next request computes it in the foreground.
@@ -172,39 +173,78 @@ public class ResponseCache {
     private record Stored(CachedResponse response, long writtenNanos) {
     }
 
-    /** A computation in progress, and the generation it started in. */
-    private record Flight(long generation, CompletableFuture<CachedResponse> result) {
+    /** A computation in progress, and the epoch it started in. */
+    private record Flight(long epoch, CompletableFuture<CachedResponse> result) {
     }
 
-    /** Drops everything: the data changed. */
-    public void invalidateAll() {
+    private void storeIfCurrent(CacheKey key, CachedResponse fresh, long startedEpoch) {
         synchronized (lock) {
-            generation++;
-            entries.invalidateAll();
+            if (live && !invalidatedSince(key, startedEpoch)) {
+                entries.put(key, new Stored(fresh, System.nanoTime()));
+            }
+        }
+    }
+
+    /** Whether something {@code key} depends on was invalidated after {@code startedEpoch}. Called under the lock. */
+    private boolean invalidatedSince(CacheKey key, long startedEpoch) {
+        if (resetEpoch > startedEpoch) {
+            return true;
+        }
+        if (key.boards() == null) {
+            return anyChangeEpoch > startedEpoch;
+        }
+        for (ResultChange.Benchmark board : key.boards()) {
+            if (changedAt.getOrDefault(board, 0L) > startedEpoch) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops the answers that {@code change} may alter; the others stay. */
+    public void invalidate(ResultChange change) {
+        synchronized (lock) {
+            epoch++;
+            anyChangeEpoch = epoch;
+            change.benchmarks().forEach(board -> changedAt.put(board, epoch));
+            entries.asMap().keySet().removeIf(key -> key.affectedBy(change));
         }
         invalidations.increment();
     }
 
-    /** The listener's LISTEN is live: start using the cache, from empty (changes may have been missed). */
-    void listening() {
+    /** Drops everything: a change could not be read, so what it names is unknown. */
+    public void invalidateAll() {
         synchronized (lock) {
-            generation++;
-            entries.invalidateAll();
-            listening = true;
+            reset();
+        }
+        invalidations.increment();
+    }
+
+    /** The feed is live: start using the cache, from empty (changes may have been missed before). */
+    public void feedLive() {
+        synchronized (lock) {
+            reset();
+            live = true;
         }
     }
 
-    /** The listener lost its connection: empty the cache and bypass it until {@link #listening()}. */
-    void notListening() {
+    /** The feed was lost: empty the cache and bypass it until {@link #feedLive()}. */
+    public void feedLost() {
         synchronized (lock) {
-            listening = false;
-            generation++;
-            entries.invalidateAll();
+            live = false;
+            reset();
         }
     }
 
-    public boolean isListening() {
-        return listening;
+    private void reset() {
+        epoch++;
+        resetEpoch = epoch;
+        anyChangeEpoch = epoch;
+        entries.invalidateAll();
+    }
+
+    public boolean isLive() {
+        return live;
     }
 
     @PreDestroy

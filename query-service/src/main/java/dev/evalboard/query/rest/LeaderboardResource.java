@@ -50,7 +50,7 @@ public class LeaderboardResource {
         ModelFilter models = filter.toFilter();
         int limit = page.limit();
         long offset = page.offset();
-        return representations.cachedJsonOrCsv("leaderboard",
+        return representations.cachedJsonOrCsv("leaderboard", List.of(name), metricName,
                 new Object[] { name, metricName, FilterParams.normalised(models), limit, offset },
                 () -> leaderboards.leaderboard(name, metricName, models, limit, offset), CsvViews::leaderboard,
                 headers);
@@ -71,7 +71,7 @@ public class LeaderboardResource {
         ModelFilter models = filter.toFilter();
         int limit = page.limit();
         long offset = page.offset();
-        return representations.cachedJsonOrCsv("table",
+        return representations.cachedJsonOrCsv("table", names, metricName,
                 new Object[] { names, metricName, FilterParams.normalised(models), limit, offset },
                 () -> tables.table(names, metricName, models, limit, offset), CsvViews::table, headers);
     }

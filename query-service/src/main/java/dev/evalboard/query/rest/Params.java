@@ -70,6 +70,15 @@ final class Params {
 
     /** One or more distinct benchmark names, in the order given; a repeated name counts once. */
     static List<String> benchmarks(List<String> raw) {
+        List<String> names = optionalBenchmarks(raw);
+        if (names.isEmpty()) {
+            throw ProblemException.badRequest("'benchmark' is required (repeat it for several benchmarks).");
+        }
+        return names;
+    }
+
+    /** Zero or more distinct benchmark names, bounded as {@link #benchmarks} are. */
+    static List<String> optionalBenchmarks(List<String> raw) {
         List<String> names = new ArrayList<>();
         for (String value : raw == null ? List.<String>of() : raw) {
             if (!isAbsent(value) && !names.contains(value)) {
@@ -79,10 +88,12 @@ final class Params {
                 throw ProblemException.badRequest("At most " + MAX_BENCHMARKS + " benchmarks can be combined.");
             }
         }
-        if (names.isEmpty()) {
-            throw ProblemException.badRequest("'benchmark' is required (repeat it for several benchmarks).");
-        }
         return names;
+    }
+
+    /** An SSE {@code Last-Event-ID}: a stream position; null when absent. */
+    static Long lastEventId(String raw) {
+        return isAbsent(raw) ? null : wholeNumber("Last-Event-ID", raw, 0, Long.MAX_VALUE, 0);
     }
 
     static List<String> openness(List<String> raw) {

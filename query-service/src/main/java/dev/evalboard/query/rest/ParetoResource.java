@@ -45,7 +45,7 @@ public class ParetoResource {
         String metricName = Params.metric(metric);
         XAxis axis = Params.axis(x);
         ModelFilter models = filter.toFilter();
-        return representations.cachedJsonOrCsv("pareto",
+        return representations.cachedJsonOrCsv("pareto", names, metricName,
                 new Object[] { names, metricName, axis, FilterParams.normalised(models) },
                 () -> pareto.pareto(names, metricName, axis, models), CsvViews::pareto, headers);
     }

@@ -2,7 +2,9 @@ package dev.evalboard.query.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.evalboard.contract.change.ResultChange;
 import dev.evalboard.query.cache.CacheKey;
+import dev.evalboard.query.cache.ChangeFeed;
 import dev.evalboard.query.cache.CachedResponse;
 import dev.evalboard.query.cache.ResponseCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Writes a response body to bytes here rather than in the JAX-RS pipeline, so that the strong ETag is the hash
@@ -25,37 +30,54 @@ import java.util.function.Supplier;
 public class Representations {
     static final String CSV = "text/csv";
     static final MediaType CSV_UTF8 = MediaType.valueOf("text/csv; charset=utf-8");
-    static final String CACHE_CONTROL = "public, max-age=30";
+    // Browsers keep the answer but ask again each time (a 304 when unchanged): boards change while a page is open.
+    static final String CACHE_CONTROL = "public, no-cache";
+    /**
+     * The offset of the last change-feed record this instance had handled when it answered: the answer shows every
+     * change up to it. chart-service compares it with the changes it heard of, so it never keeps an older answer.
+     */
+    public static final String CHANGES_SEEN = "Evalboard-Changes-Seen";
 
     private final ObjectMapper mapper;
     private final ResponseCache cache;
+    private final ChangeFeed feed;
 
-    public Representations(ObjectMapper mapper, ResponseCache cache) {
+    public Representations(ObjectMapper mapper, ResponseCache cache, ChangeFeed feed) {
         this.mapper = mapper;
         this.cache = cache;
+        this.feed = feed;
     }
 
     /**
      * JSON from the response cache: {@code key} is the endpoint and its parsed parameters; {@code body} runs only
-     * on a miss (after the parameters were validated, so errors are never cached).
+     * on a miss (after the parameters were validated, so errors are never cached). The answer depends on every
+     * change.
      */
     Response cachedJson(String endpoint, Object[] key, Supplier<?> body, HttpHeaders request) {
-        CachedResponse response = cache.get(CacheKey.of(endpoint, false, key),
+        long seen = feed.handledOffset();
+        CachedResponse response = cache.get(CacheKey.of(endpoint, false, null, key),
                 () -> render(toJson(body.get()), MediaType.APPLICATION_JSON_TYPE));
-        return respond(response, request).build();
+        return respond(response, request).header(CHANGES_SEEN, seen).build();
     }
 
-    /** JSON, or CSV when the client's Accept header prefers it, from the response cache; the representation is
-     * part of the key. */
-    <T> Response cachedJsonOrCsv(String endpoint, Object[] key, Supplier<T> body, Function<T, CsvTable> csv,
-            HttpHeaders request) {
+    /**
+     * JSON, or CSV when the client's Accept header prefers it, from the response cache; the representation is part
+     * of the key. The answer depends on the benchmarks {@code benchmarks} with {@code metric} only.
+     */
+    <T> Response cachedJsonOrCsv(String endpoint, List<String> benchmarks, String metric, Object[] key,
+            Supplier<T> body, Function<T, CsvTable> csv, HttpHeaders request) {
         boolean asCsv = prefersCsv(request);
-        CachedResponse response = cache.get(CacheKey.of(endpoint, asCsv, key), () -> {
+        // Read before the cache: whatever the cache holds then already reflects the changes handled so far.
+        long seen = feed.handledOffset();
+        Set<ResultChange.Benchmark> boards = benchmarks.stream().map(name -> new ResultChange.Benchmark(name, metric))
+                .collect(Collectors.toSet());
+        CachedResponse response = cache.get(CacheKey.of(endpoint, asCsv, boards, key), () -> {
             T value = body.get();
             return asCsv ? render(csv.apply(value).bytes(), CSV_UTF8)
                     : render(toJson(value), MediaType.APPLICATION_JSON_TYPE);
         });
-        return respond(response, request).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return respond(response, request).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).header(CHANGES_SEEN, seen)
+                .build();
     }
 
     private static CachedResponse render(byte[] body, MediaType type) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.evalboard.contract.change.ResultChange;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +28,12 @@ class ResponseCacheUnitTest {
         thread.setDaemon(true);
         return thread;
     });
-    private static final CacheKey KEY = CacheKey.of("leaderboard", false, "b", "pass@1", null, 50, 0L);
+    private static final ResultChange.Benchmark B = new ResultChange.Benchmark("b", "pass@1");
+    private static final ResultChange.Benchmark OTHER = new ResultChange.Benchmark("other", "pass@1");
+    private static final CacheKey KEY = CacheKey.of("leaderboard", false, Set.of(B), "b", "pass@1", null, 50, 0L);
+    private static final CacheKey OTHER_KEY = CacheKey.of("leaderboard", false, Set.of(OTHER), "other", "pass@1",
+            null, 50, 0L);
+    private static final CacheKey LIST = CacheKey.of("benchmarks", false, null);
 
     private static ResponseCache cache(Duration ttl) {
         ResponseCache cache = new ResponseCache(new CacheConfig() {
@@ -44,7 +52,7 @@ class ResponseCacheUnitTest {
                 return ttl;
             }
         }, new SimpleMeterRegistry());
-        cache.listening();
+        cache.feedLive();
         return cache;
     }
 
@@ -71,11 +79,50 @@ class ResponseCacheUnitTest {
         assertEquals(1, source.calls.get());
         assertEquals(1.0, cache.hitCount());
         // Another representation is another entry.
-        assertEquals("v2", cache.get(CacheKey.of("leaderboard", true, "b", "pass@1", null, 50, 0L), source).etag());
+        assertEquals("v2", cache.get(CacheKey.of("leaderboard", true, Set.of(B), "b", "pass@1", null, 50, 0L), source)
+                .etag());
 
         cache.invalidateAll();
         assertEquals(0, cache.size());
         assertEquals("v3", cache.get(KEY, source).etag());
+    }
+
+    @Test
+    void aChangeDropsOnlyTheAnswersAboutItsBenchmarksAndTheListOfAll() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        assertEquals("v1", cache.get(KEY, source).etag());
+        assertEquals("v2", cache.get(OTHER_KEY, source).etag());
+        assertEquals("v3", cache.get(LIST, source).etag());
+
+        cache.invalidate(change(OTHER));
+        assertEquals("v1", cache.get(KEY, source).etag(), "a board of another benchmark stays");
+        assertEquals("v4", cache.get(OTHER_KEY, source).etag());
+        assertEquals("v5", cache.get(LIST, source).etag(), "the list of all benchmarks depends on every change");
+        assertEquals(1, cache.invalidationCount());
+    }
+
+    @Test
+    void aReadOfAnotherBenchmarkAcrossAChangeIsStillStored() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        cache.get(KEY, () -> {
+            CachedResponse read = source.get();
+            cache.invalidate(change(OTHER)); // not what this read depends on
+            return read;
+        });
+        assertEquals("v1", cache.get(KEY, source).etag());
+        CachedResponse across = cache.get(OTHER_KEY, () -> {
+            CachedResponse read = source.get();
+            cache.invalidate(change(OTHER)); // what this read depends on changed meanwhile
+            return read;
+        });
+        assertEquals("v2", across.etag());
+        assertEquals("v3", cache.get(OTHER_KEY, source).etag(), "the read across its own change was not kept");
+    }
+
+    private static ResultChange change(ResultChange.Benchmark... boards) {
+        return ResultChange.of("0/16B3748", List.of(boards), List.of("m"));
     }
 
     @Test
@@ -93,15 +140,15 @@ class ResponseCacheUnitTest {
     }
 
     @Test
-    void withoutALiveListenerEveryRequestIsComputedAndNothingIsKept() {
+    void withoutALiveFeedEveryRequestIsComputedAndNothingIsKept() {
         ResponseCache cache = cache(Duration.ofMinutes(10));
         Source source = new Source();
         cache.get(KEY, source);
-        cache.notListening();
+        cache.feedLost();
         assertEquals(0, cache.size());
         assertEquals("v2", cache.get(KEY, source).etag());
         assertEquals("v3", cache.get(KEY, source).etag());
-        cache.listening();
+        cache.feedLive();
         assertEquals("v4", cache.get(KEY, source).etag());
         assertEquals("v4", cache.get(KEY, source).etag());
     }

@@ -1,0 +1,107 @@
+package dev.evalboard.chart.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evalboard.contract.EventTopics;
+import dev.evalboard.contract.change.ResultChange;
+import dev.evalboard.devstack.testing.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A chart follows the change feed: a change to its benchmark has its data loaded again (the cache's TTL is 30 s, so
+ * only the feed can do it here), and an answer that reflects fewer changes than were heard of is drawn but not kept.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeQueryService.class)
+@QuarkusTestResource(KafkaTestResource.class)
+class ChartsFollowTheChangeFeedTest {
+    private static final String BENCHMARK = "AIME 2024";
+
+    @AfterEach
+    void reset() {
+        FakeQueryService.SCORE_SHIFT.set(0);
+        FakeQueryService.CHANGES_SEEN.set(-1);
+    }
+
+    @Test
+    void aChangedBenchmarksChartIsDrawnFromNewDataAndAnOlderAnswerIsNotKept() throws Exception {
+        createFeedTopic();
+        String before = bar();
+        assertEquals(before, bar(), "cached");
+        long hits = tableHits();
+
+        FakeQueryService.SCORE_SHIFT.set(-7);
+        long offset = announce(new ResultChange.Benchmark(BENCHMARK, "pass@1"));
+        // query-service has not seen the change yet: its answer is drawn, but asked for again next time.
+        FakeQueryService.CHANGES_SEEN.set(offset - 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !bar().equals(before));
+        long afterChange = tableHits();
+        bar();
+        assertTrue(tableHits() > afterChange, "an answer older than the change is not kept");
+
+        FakeQueryService.CHANGES_SEEN.set(offset);
+        String fresh = bar();
+        long settled = tableHits();
+        assertEquals(fresh, bar());
+        assertEquals(settled, tableHits(), "an answer that reflects the change is kept");
+        assertTrue(settled > hits);
+    }
+
+    @Test
+    void aChangeToAnotherBenchmarkKeepsTheChart() throws Exception {
+        createFeedTopic();
+        bar();
+        long hits = tableHits();
+        long offset = announce(new ResultChange.Benchmark("Some Other Bench", "pass@1"));
+        FakeQueryService.CHANGES_SEEN.set(offset);
+        Thread.sleep(500); // time for the feed to be read: nothing must happen
+        bar();
+        assertEquals(hits, tableHits());
+    }
+
+    private static String bar() {
+        return given().queryParam("benchmark", BENCHMARK).queryParam("benchmark", "MATH-500")
+                .when().get("/charts/bar.svg").then().statusCode(200).extract().asString();
+    }
+
+    private static long tableHits() {
+        return FakeQueryService.HITS.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("/api/v1/leaderboard") && e.getKey().contains("AIME"))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    private static long announce(ResultChange.Benchmark benchmark) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                KafkaTestResource.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(EventTopics.CHANGES,
+                    ResultChange.of("0/0", List.of(benchmark), List.of()).toJson())).get().offset();
+        }
+    }
+
+    /** Ingest creates the feed; here the test does, and waits until chart-service reads it. */
+    private static void createFeedTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(EventTopics.CHANGES)) {
+                admin.createTopics(List.of(new NewTopic(EventTopics.CHANGES, 1, (short) 1))).all().get();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeConsumerGroups(admin.listConsumerGroups()
+                    .all().get().stream().map(g -> g.groupId()).filter(g -> g.startsWith("chart-service-")).toList())
+                    .all().get().values().stream().anyMatch(g -> !g.members().isEmpty()
+                            && g.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())));
+        }
+    }
+}
