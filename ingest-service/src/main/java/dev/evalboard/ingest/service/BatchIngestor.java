@@ -3,10 +3,12 @@ package dev.evalboard.ingest.service;
 import dev.evalboard.contract.ParseResult;
 import dev.evalboard.contract.ResultEventParser;
 import dev.evalboard.contract.Violation;
+import dev.evalboard.ingest.config.IngestConfig;
 import dev.evalboard.ingest.messaging.DeadLetterPublisher;
 import dev.evalboard.ingest.repository.ResultStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,14 @@ import org.jboss.logging.Logger;
 public class BatchIngestor {
     private static final Logger LOG = Logger.getLogger(BatchIngestor.class);
 
-    private final ResultEventParser parser = new ResultEventParser();
+    private final ResultEventParser parser;
     private final ResultStore store;
     private final DeadLetterPublisher deadLetters;
     private final IngestMetrics metrics;
 
-    public BatchIngestor(ResultStore store, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
+    public BatchIngestor(ResultStore store, DeadLetterPublisher deadLetters, IngestMetrics metrics,
+            IngestConfig config) {
+        this.parser = new ResultEventParser(config.parserSettings(), Clock.systemUTC());
         this.store = store;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
