@@ -8,21 +8,25 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.evalboard.contract.EventFields.Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Parses and validates one {@code eval.results} record value, as section 1 of the contract says. The single place
  * where the rules live: a rejection names the rule that failed and the field (as a JSON pointer) it failed on.
- * Thread-safe.
+ * Field types are read by {@link EventFields}. Thread-safe.
  */
 public final class ResultEventParser {
 
@@ -35,6 +39,11 @@ public final class ResultEventParser {
     // PostgreSQL stores instants far beyond this, but a year outside 1..9999 is a producer bug, not a result.
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** A URI scheme followed by something other than a space: "javascript:alert(1)", not "harness: lm-eval". */
+    private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):\\S");
+
+    private final ParserSettings settings;
+    private final Clock clock;
 
     private final ObjectMapper mapper = JsonMapper.builder(new JsonFactory())
             // NaN and Infinity are read as numbers so that the rejection can name the field, not just "bad JSON".
@@ -42,6 +51,17 @@ public final class ResultEventParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** The contract's default bounds, against this machine's clock. */
+    public ResultEventParser() {
+        this(ParserSettings.DEFAULT, Clock.systemUTC());
+    }
+
+    /** @param clock "now" for the future-skew rule: the parsing machine's clock, never a producer's timestamp */
+    public ResultEventParser(ParserSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     /**
      * @param value           the record value bytes, possibly null
@@ -51,7 +71,7 @@ public final class ResultEventParser {
         try {
             return new ParseResult.Accepted(read(value, recordTimestamp));
         } catch (InvalidEvent e) {
-            return new ParseResult.Rejected(e.violation);
+            return new ParseResult.Rejected(e.violation());
         }
     }
 
@@ -61,27 +81,28 @@ public final class ResultEventParser {
         }
         JsonNode root = readJson(decodeUtf8(value));
         if (!root.isObject()) {
-            throw new InvalidEvent("the record value must be a JSON object, not " + describe(root), "");
+            throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
         }
         checkSchemaVersion(root.get("schemaVersion"));
 
-        String eventId = requiredText(root, "eventId", "/eventId", MAX_EVENT_ID_LENGTH, false);
+        String eventId = EventFields.requiredText(root, "eventId", "/eventId", MAX_EVENT_ID_LENGTH, Text.AS_SENT);
         ModelInfo model = readModel(root.get("model"));
-        String benchmark = requiredText(root, "benchmark", "/benchmark", MAX_NAME_LENGTH, true);
-        String metric = optionalText(root.get("metric"), "/metric", 64, false);
+        String benchmark = EventFields.requiredText(root, "benchmark", "/benchmark", MAX_NAME_LENGTH, Text.NAME);
+        String metric = EventFields.optionalText(root.get("metric"), "/metric", 64, Text.AS_SENT);
         if (metric == null) {
             metric = DEFAULT_METRIC;
         } else if (!METRIC.matcher(metric).matches()) {
             throw new InvalidEvent("metric must match [a-z0-9@._:/-]{1,64}", "/metric");
         }
         ScoreUnit unit = readUnit(root.get("unit"));
-        Boolean higherIsBetter = optionalBoolean(root.get("higherIsBetter"), "/higherIsBetter");
+        Boolean higherIsBetter = EventFields.optionalBoolean(root.get("higherIsBetter"), "/higherIsBetter");
         double score = readScore(root.get("score"), unit, higherIsBetter);
-        Double stderr = optionalNonNegative(root.get("stderr"), "/stderr");
-        Long samples = optionalPositiveInteger(root.get("samples"), "/samples");
-        Double costUsd = optionalNonNegative(root.get("costUsd"), "/costUsd");
-        Instant evaluatedAt = readInstant(root.get("evaluatedAt"), recordTimestamp);
-        String source = optionalText(root.get("source"), "/source", MAX_SOURCE_LENGTH, false);
+        Double stderr = EventFields.optionalNonNegative(root.get("stderr"), "/stderr", settings.maxMagnitude());
+        Long samples = EventFields.optionalPositiveInteger(root.get("samples"), "/samples");
+        Double costUsd = EventFields.optionalNonNegative(root.get("costUsd"), "/costUsd", settings.maxMagnitude());
+        Instant evaluatedAt = notInTheFuture(readInstant(root.get("evaluatedAt"), recordTimestamp),
+                root.get("evaluatedAt"));
+        String source = readSource(root.get("source"));
         return new ResultEvent(eventId, model, benchmark, metric, score, unit, stderr, samples, higherIsBetter,
                 costUsd, evaluatedAt, source);
     }
@@ -116,7 +137,7 @@ public final class ResultEventParser {
     }
 
     private static void checkSchemaVersion(JsonNode node) {
-        if (isAbsent(node)) {
+        if (EventFields.isAbsent(node)) {
             return;
         }
         if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt()) {
@@ -133,29 +154,30 @@ public final class ResultEventParser {
     }
 
     private static ModelInfo readModel(JsonNode model) {
-        if (isAbsent(model)) {
+        if (EventFields.isAbsent(model)) {
             throw new InvalidEvent("model is required", "/model");
         }
         if (!model.isObject()) {
             throw new InvalidEvent("model must be an object", "/model");
         }
-        String name = requiredText(model, "name", "/model/name", MAX_NAME_LENGTH, true);
-        Long parameters = optionalPositiveInteger(model.get("parameters"), "/model/parameters");
-        Long active = optionalPositiveInteger(model.get("activeParameters"), "/model/activeParameters");
+        String name = EventFields.requiredText(model, "name", "/model/name", MAX_NAME_LENGTH, Text.NAME);
+        Long parameters = EventFields.optionalPositiveInteger(model.get("parameters"), "/model/parameters");
+        Long active = EventFields.optionalPositiveInteger(model.get("activeParameters"), "/model/activeParameters");
         if (parameters != null && active != null && active > parameters) {
             throw new InvalidEvent("model.activeParameters (" + active + ") must not exceed model.parameters ("
                     + parameters + ")", "/model/activeParameters");
         }
-        String opennessName = optionalText(model.get("openness"), "/model/openness", 64, false);
+        String opennessName = EventFields.optionalText(model.get("openness"), "/model/openness", 64, Text.AS_SENT);
         Openness openness = opennessName == null ? null : Openness.fromWireName(opennessName).orElseThrow(
                 () -> new InvalidEvent("model.openness must be one of closed, open-weights, open-weights-open-data",
                         "/model/openness"));
-        String organization = optionalText(model.get("organization"), "/model/organization", MAX_NAME_LENGTH, false);
+        String organization = EventFields.optionalText(model.get("organization"), "/model/organization",
+                MAX_NAME_LENGTH, Text.LABEL);
         return new ModelInfo(name, parameters, active, openness, organization);
     }
 
     private static ScoreUnit readUnit(JsonNode node) {
-        String name = optionalText(node, "/unit", 16, false);
+        String name = EventFields.optionalText(node, "/unit", 16, Text.AS_SENT);
         if (name == null) {
             return ScoreUnit.PERCENT;
         }
@@ -163,11 +185,11 @@ public final class ResultEventParser {
                 .orElseThrow(() -> new InvalidEvent("unit must be percent or raw", "/unit"));
     }
 
-    private static double readScore(JsonNode node, ScoreUnit unit, Boolean higherIsBetter) {
-        if (isAbsent(node)) {
+    private double readScore(JsonNode node, ScoreUnit unit, Boolean higherIsBetter) {
+        if (EventFields.isAbsent(node)) {
             throw new InvalidEvent("score is required", "/score");
         }
-        double score = finiteNumber(node, "score", "/score");
+        double score = EventFields.boundedNumber(node, "/score", settings.maxMagnitude());
         boolean percentage = unit == ScoreUnit.PERCENT && !Boolean.FALSE.equals(higherIsBetter);
         if (percentage && (score < 0 || score > 100)) {
             throw new InvalidEvent("score " + score + " is outside [0, 100]; send unit \"raw\" for a score that is not"
@@ -177,7 +199,7 @@ public final class ResultEventParser {
     }
 
     private static Instant readInstant(JsonNode node, Instant recordTimestamp) {
-        String text = optionalText(node, "/evaluatedAt", 64, false);
+        String text = EventFields.optionalText(node, "/evaluatedAt", 64, Text.AS_SENT);
         if (text == null) {
             return recordTimestamp.truncatedTo(ChronoUnit.MICROS);
         }
@@ -195,124 +217,28 @@ public final class ResultEventParser {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String requiredText(JsonNode parent, String field, String pointer, int maxLength, boolean trim) {
-        String text = optionalText(parent.get(field), pointer, maxLength, trim);
-        if (text == null) {
-            throw new InvalidEvent(pointerToName(pointer) + " is required", pointer);
+    /** A result dated in the future would stay current until that date: only clock skew is tolerated. */
+    private Instant notInTheFuture(Instant evaluatedAt, JsonNode stated) {
+        Instant latest = clock.instant().plus(settings.maxFutureSkew());
+        if (evaluatedAt.isAfter(latest)) {
+            String what = EventFields.isAbsent(stated) ? "the record timestamp (used as evaluatedAt) " + evaluatedAt
+                    : "evaluatedAt " + evaluatedAt;
+            throw new InvalidEvent(what + " is later than now plus " + settings.maxFutureSkew().toMinutes()
+                    + " minutes (" + latest.truncatedTo(ChronoUnit.SECONDS) + ")", "/evaluatedAt");
         }
-        return text;
+        return evaluatedAt;
     }
 
-    /** Reads a string field: absent or null gives null; otherwise 1..maxLength code points, no control characters. */
-    private static String optionalText(JsonNode node, String pointer, int maxLength, boolean trim) {
-        if (isAbsent(node)) {
-            return null;
-        }
-        String name = pointerToName(pointer);
-        if (!node.isTextual()) {
-            throw new InvalidEvent(name + " must be a string, not " + describe(node), pointer);
-        }
-        String text = trim ? node.textValue().strip() : node.textValue();
-        if (text.isEmpty()) {
-            throw new InvalidEvent(name + " must not be empty", pointer);
-        }
-        int length = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            if (Character.getType(codePoint) == Character.CONTROL) {
-                throw new InvalidEvent(name + " must not contain control characters", pointer);
-            }
-            if (Character.getType(codePoint) == Character.SURROGATE) {
-                throw new InvalidEvent(name + " contains an unpaired UTF-16 surrogate", pointer);
-            }
-            i += Character.charCount(codePoint);
-            if (++length > maxLength) {
-                throw new InvalidEvent(name + " must be at most " + maxLength + " characters", pointer);
+    /** Provenance: free text, or a URL; a link a page might render must not run anything, so http(s) only. */
+    private static String readSource(JsonNode node) {
+        String source = EventFields.optionalText(node, "/source", MAX_SOURCE_LENGTH, Text.AS_SENT);
+        if (source != null) {
+            var scheme = URL_SCHEME.matcher(source.stripLeading());
+            if (scheme.find() && !Set.of("http", "https").contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
+                throw new InvalidEvent("source must be an http or https URL or plain text, not a "
+                        + scheme.group(1) + ": URL", "/source");
             }
         }
-        return text;
-    }
-
-    private static Boolean optionalBoolean(JsonNode node, String pointer) {
-        if (isAbsent(node)) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidEvent(pointerToName(pointer) + " must be true or false, not " + describe(node), pointer);
-        }
-        return node.booleanValue();
-    }
-
-    private static Long optionalPositiveInteger(JsonNode node, String pointer) {
-        if (isAbsent(node)) {
-            return null;
-        }
-        String name = pointerToName(pointer);
-        if (!node.isNumber() || !isFinite(node) || !node.canConvertToExactIntegral()) {
-            throw new InvalidEvent(name + " must be a whole number, not " + describe(node), pointer);
-        }
-        if (!node.canConvertToLong()) {
-            throw new InvalidEvent(name + " is too large", pointer);
-        }
-        long value = node.asLong();
-        if (value < 1) {
-            throw new InvalidEvent(name + " must be 1 or more", pointer);
-        }
-        return value;
-    }
-
-    private static Double optionalNonNegative(JsonNode node, String pointer) {
-        if (isAbsent(node)) {
-            return null;
-        }
-        double value = finiteNumber(node, pointerToName(pointer), pointer);
-        if (value < 0) {
-            throw new InvalidEvent(pointerToName(pointer) + " must not be negative", pointer);
-        }
-        return value;
-    }
-
-    private static double finiteNumber(JsonNode node, String name, String pointer) {
-        if (!node.isNumber()) {
-            throw new InvalidEvent(name + " must be a number, not " + describe(node), pointer);
-        }
-        double value = node.doubleValue();
-        if (!isFinite(node) || !Double.isFinite(value)) {
-            throw new InvalidEvent(name + " must be a finite number", pointer);
-        }
-        return value;
-    }
-
-    private static boolean isFinite(JsonNode node) {
-        return !node.isDouble() || Double.isFinite(node.doubleValue());
-    }
-
-    private static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull();
-    }
-
-    private static String pointerToName(String pointer) {
-        return pointer.substring(1).replace('/', '.');
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            default -> "null";
-        };
-    }
-
-    /** Thrown inside the parser only; carries the first rule an event breaks. */
-    private static final class InvalidEvent extends RuntimeException {
-        private final transient Violation violation;
-
-        InvalidEvent(String message, String pointer) {
-            super(message, null, false, false);
-            this.violation = new Violation(message, pointer);
-        }
+        return source;
     }
 }

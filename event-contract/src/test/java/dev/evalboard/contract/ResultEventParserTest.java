@@ -3,9 +3,14 @@ package dev.evalboard.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,7 +143,23 @@ class ResultEventParserTest {
                         "newer than this service understands"),
                 Arguments.of("schemaVersion 0", base("\"score\":1,\"schemaVersion\":0"), "/schemaVersion",
                         "1 or more"),
-                Arguments.of("duplicate key", base("\"score\":1,\"score\":2"), null, "not valid JSON"));
+                Arguments.of("duplicate key", base("\"score\":1,\"score\":2"), null, "not valid JSON"),
+                Arguments.of("evaluatedAt in 9999", base("\"score\":1,\"evaluatedAt\":\"9999-12-31T00:00:00Z\""),
+                        "/evaluatedAt", "later than now plus 5 minutes"),
+                Arguments.of("raw score 1.7e308", base("\"score\":1.7e308,\"unit\":\"raw\""), "/score",
+                        "beyond the bound of 1.0E12"),
+                Arguments.of("lower-is-better score -1e13", base("\"score\":-1e13,\"higherIsBetter\":false"),
+                        "/score", "beyond the bound"),
+                Arguments.of("costUsd 1e300", base("\"score\":1,\"costUsd\":1e300"), "/costUsd", "beyond the bound"),
+                Arguments.of("stderr 1e300", base("\"score\":1,\"stderr\":1e300"), "/stderr", "beyond the bound"),
+                Arguments.of("javascript: source", base("\"score\":1,\"source\":\"javascript:alert(1)\""),
+                        "/source", "http or https"),
+                Arguments.of("data: source", base("\"score\":1,\"source\":\"data:text/html,<b>x</b>\""), "/source",
+                        "not a data: URL"),
+                Arguments.of("upper-case scheme after spaces", base("\"score\":1,\"source\":\"  JavaScript:x\""),
+                        "/source", "http or https"),
+                Arguments.of("model.name of format characters only", model("\"organization\":\"o\"")
+                        .replace("\"name\":\"m\"", "\"name\":\"\\u202e\\u200b\""), "/model/name", "must not be empty"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,6 +171,62 @@ class ResultEventParserTest {
             throw new AssertionError(kind + ": expected a reason containing '" + reason + "' but got '"
                     + violation.message() + "'");
         }
+    }
+
+    @Test
+    void acceptsEvaluatedAtUpToTheSkewPastThisMachinesClockNotTheRecordTimestamp() {
+        Instant now = Instant.parse("2025-07-01T12:00:00Z");
+        ResultEventParser atNoon = new ResultEventParser(ParserSettings.DEFAULT, Clock.fixed(now, ZoneOffset.UTC));
+        String fiveMinutesAhead = base("\"score\":1,\"evaluatedAt\":\"2025-07-01T12:05:00Z\"");
+        assertInstanceOf(ParseResult.Accepted.class, atNoon.parse(utf8(fiveMinutesAhead), now));
+        String sixMinutesAhead = base("\"score\":1,\"evaluatedAt\":\"2025-07-01T12:06:00Z\"");
+        // A producer's own record timestamp cannot vouch for an event's date.
+        Violation late = assertInstanceOf(ParseResult.Rejected.class,
+                atNoon.parse(utf8(sixMinutesAhead), now.plus(Duration.ofDays(1)))).violation();
+        assertEquals("evaluatedAt 2025-07-01T12:06:00Z is later than now plus 5 minutes (2025-07-01T12:05:00Z)",
+                late.message());
+        Violation undated = assertInstanceOf(ParseResult.Rejected.class,
+                atNoon.parse(utf8(base("\"score\":1")), Instant.parse("2030-01-01T00:00:00Z"))).violation();
+        assertEquals("/evaluatedAt", undated.pointer());
+        assertTrue(undated.message().startsWith("the record timestamp (used as evaluatedAt)"), undated.message());
+
+        ResultEventParser lenient = new ResultEventParser(new ParserSettings(Duration.ofHours(1), 1e12),
+                Clock.fixed(now, ZoneOffset.UTC));
+        assertInstanceOf(ParseResult.Accepted.class, lenient.parse(utf8(sixMinutesAhead), now));
+    }
+
+    @Test
+    void boundsScoresAndCostsByTheConfiguredMagnitude() {
+        assertEquals(1e12, accepted(base("\"score\":1e12,\"unit\":\"raw\",\"costUsd\":1e12")).score());
+        ResultEventParser wide = new ResultEventParser(new ParserSettings(Duration.ofMinutes(5), 1e300),
+                Clock.systemUTC());
+        String huge = base("\"score\":1e299,\"unit\":\"raw\"");
+        assertInstanceOf(ParseResult.Accepted.class, wide.parse(utf8(huge), RECORD_TIME));
+        assertInstanceOf(ParseResult.Rejected.class, parser.parse(utf8(huge), RECORD_TIME));
+    }
+
+    @Test
+    void sourceMayBePlainProvenanceTextOrAnHttpUrl() {
+        for (String source : List.of("https://example.org/report", "HTTP://example.org", "lm-evaluation-harness 0.4.9",
+                "harness: lm-eval 0.4.9", "run 42 on node-7")) {
+            assertEquals(source, accepted(base("\"score\":1,\"source\":\"" + source + "\"")).source());
+        }
+    }
+
+    @Test
+    void stripsFormatCharactersFromNamesAndLabels() {
+        ResultEvent event = accepted("{\"eventId\":\"e1\",\"model\":{\"name\":\"\\u202eevil\\u202c model\","
+                + "\"organization\":\"Lab\\u200b\\u2066X\"},\"benchmark\":\" \\ufeffAIME\\u00ad 2024\",\"score\":1}");
+        assertEquals("evil model", event.model().name());
+        assertEquals("LabX", event.model().organization());
+        assertEquals("AIME 2024", event.benchmark());
+        // Not format characters: combining marks and right-to-left letters stay.
+        assertEquals("e\u0301 \u05e9\u05dc\u05d5\u05dd", accepted(base("\"score\":1").replace("\"name\":\"m\"",
+                "\"name\":\"e\\u0301 \\u05e9\\u05dc\\u05d5\\u05dd\"")).model().name());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

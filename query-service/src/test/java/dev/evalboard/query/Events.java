@@ -48,6 +48,11 @@ public final class Events {
         return this;
     }
 
+    public Events raw() {
+        event.put("unit", "raw");
+        return this;
+    }
+
     public Events lowerIsBetter() {
         event.put("higherIsBetter", false);
         return this;

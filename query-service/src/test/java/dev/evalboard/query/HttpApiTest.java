@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -120,14 +122,32 @@ class HttpApiTest {
     }
 
     @Test
-    void everyGetIsOpenToOtherOrigins() {
+    void everyGetIsOpenToOtherOriginsWithOneAnswerForAllOfThem() {
+        // "*" without credentials: a cached answer is right for every origin, so no Vary: Origin is needed.
         given().header("Origin", "https://charts.example").get("/api/v1/benchmarks").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", equalTo("https://charts.example"))
+                .header("Access-Control-Allow-Origin", equalTo("*"))
+                .header("Access-Control-Allow-Credentials", not(equalTo("true")))
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
         given().header("Origin", "https://charts.example").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/pareto").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", equalTo("https://charts.example"))
+                .header("Access-Control-Allow-Origin", equalTo("*"))
                 .header("Access-Control-Allow-Methods", containsString("GET"));
+    }
+
+    @Test
+    void noAnswerMayBeSniffedAndCsvIsADownload() {
+        for (String accept : List.of("application/json", "text/csv")) {
+            get(LEADERBOARD, accept).then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"));
+        }
+        get("/api/v1/leaderboards/" + Urls.encode(P + "missing"), "application/json").then().statusCode(404)
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        get("/api/v1/models", "application/json").then().statusCode(200)
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        get(LEADERBOARD, "text/csv").then().header("Content-Disposition",
+                equalTo("attachment; filename=\"leaderboard.csv\""));
+        get("/api/v1/pareto?benchmark=" + Urls.encode(BENCH), "text/csv").then()
+                .header("Content-Disposition", startsWith("attachment"));
+        get(LEADERBOARD, "application/json").then().header("Content-Disposition", nullValue());
     }
 
     @Test

@@ -98,6 +98,11 @@ final class FaultLab implements AutoCloseable {
         return startService(name, "ingest-service", Map.of());
     }
 
+    /** An ingest-service instance with settings of its own ({@code EVALBOARD_INGEST_...} variables). */
+    ServiceProcess startIngest(String name, Map<String, String> settings) {
+        return startService(name, "ingest-service", settings);
+    }
+
     ServiceProcess startQuery() {
         return startQueryOn(postgres);
     }

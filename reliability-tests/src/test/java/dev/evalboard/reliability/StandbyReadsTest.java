@@ -101,8 +101,8 @@ class StandbyReadsTest {
                 lastId = event.id();
             }
             publish(producer, "sse-2", 50, "SSE Two");
-            Await.until("SSE Two on the board", Duration.ofSeconds(30), () -> body(query.url()
-                    + "/api/v1/leaderboards/" + encode("SSE Two")).contains("sse-2"), () -> "not yet");
+            Await.until("SSE Two on the board", Duration.ofSeconds(30), () -> shows(query.url()
+                    + "/api/v1/leaderboards/" + encode("SSE Two"), "sse-2"), () -> "not yet");
             try (SseClient resumedStream = SseClient.open(changes, lastId)) {
                 nextChanged(resumedStream, "SSE Two");
             }
@@ -147,8 +147,15 @@ class StandbyReadsTest {
     }
 
     private long millisUntilShown(String url, String text, long sinceNanos) throws Exception {
-        Await.until(text + " at " + url, Duration.ofSeconds(30), () -> body(url).contains(text), () -> "not yet");
+        Await.until(text + " at " + url, Duration.ofSeconds(30), () -> shows(url, text), () -> "not yet");
         return (System.nanoTime() - sinceNanos) / 1_000_000;
+    }
+
+    /** Whether {@code url} answers 200 with {@code text} in it; a board not there yet is a 404. */
+    private boolean shows(String url, String text) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains(text);
     }
 
     private String body(String url) throws Exception {

@@ -12,6 +12,8 @@ public interface ChartConfig {
 
     Cache cache();
 
+    Png png();
+
     /** Bounds on one chart; past them a request gets a 400 naming the bound. */
     interface Limits {
 
@@ -41,6 +43,30 @@ public interface ChartConfig {
         /** Models in a bar chart when the request names none. */
         @WithDefault("5")
         int defaultTopModels();
+    }
+
+    /**
+     * PNG rasterising holds several full-size ARGB images at once (about 13 bytes a pixel, measured): it is bounded
+     * by size, by how many run at a time and by the pixels in flight, so large PNGs cannot take the memory every
+     * other request needs. Past a bound that frees up, a 503 with Retry-After; past one that does not, a 400.
+     */
+    interface Png {
+
+        /** PNGs rasterised at the same time. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** width × height of one PNG (an SVG of any allowed size is fine). */
+        @WithDefault("16000000")
+        long maxPixels();
+
+        /** The share of the maximum heap that the PNGs in flight may hold together; bounds one PNG as well. */
+        @WithDefault("0.4")
+        double maxHeapFraction();
+
+        /** The Retry-After of a 503 when all PNG slots are busy or memory ran short. */
+        @WithDefault("PT2S")
+        Duration retryAfter();
     }
 
     /** The short-lived cache of query-service answers. */

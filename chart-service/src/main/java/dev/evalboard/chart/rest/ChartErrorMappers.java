@@ -3,6 +3,7 @@ package dev.evalboard.chart.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.evalboard.chart.render.ChartInputException;
+import dev.evalboard.chart.service.ChartBusyException;
 import dev.evalboard.chart.service.ChartRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,6 +28,13 @@ public class ChartErrorMappers {
     @ServerExceptionMapper
     public Response chartRequest(ChartRequestException e, HttpHeaders headers, UriInfo uri) {
         return respond(e.status(), e.getMessage(), e.parameter(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response busy(ChartBusyException e, HttpHeaders headers, UriInfo uri) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return Response.fromResponse(respond(503, e.getMessage(), null, headers, uri))
+                .header("Retry-After", Long.toString(seconds)).build();
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,11 @@
 package dev.evalboard.chart.rest;
 
+import dev.evalboard.chart.render.BarChartSpec;
+import dev.evalboard.chart.render.ScatterChartSpec;
+import dev.evalboard.chart.service.BarQuery;
 import dev.evalboard.chart.service.ChartService;
 import dev.evalboard.chart.service.PngRasterizer;
+import dev.evalboard.chart.service.ScatterQuery;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "A malformed or out-of-range option: an SVG card for clients "
         + "preferring images, else problem+json", content = {
             @Content(mediaType = "application/problem+json"), @Content(mediaType = "image/svg+xml")})
+@APIResponse(responseCode = "503", description = "query-service is unavailable, or (PNG) every rasterising slot is "
+        + "busy or memory is short: retry after the Retry-After seconds")
 public class ChartResource {
 
     private final ChartService charts;
@@ -43,10 +50,10 @@ public class ChartResource {
     @Operation(summary = "Grouped bar chart from query-service data",
             description = "One group per benchmark, one bar per model, in the order given.")
     @APIResponse(responseCode = "404", description = "Unknown benchmark or model")
-    @APIResponse(responseCode = "503", description = "query-service is unavailable")
     public Response barFromQuery(@Parameter(description = "svg or png") @PathParam("format") String format,
                                  @BeanParam BarParams params, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return respond(format, charts.barChart(requests.barQuery(params)), ifNoneMatch);
+        BarQuery query = requests.barQuery(params);
+        return respond(format, query.width(), query.height(), () -> charts.barChart(query), ifNoneMatch);
     }
 
     @POST
@@ -56,7 +63,8 @@ public class ChartResource {
     public Response bar(@Parameter(description = "svg or png") @PathParam("format") String format,
                         BarChartBody body,
                         @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return respond(format, charts.render(requests.barSpec(body)), ifNoneMatch);
+        BarChartSpec spec = requests.barSpec(body);
+        return respond(format, spec.width(), spec.height(), () -> charts.render(spec), ifNoneMatch);
     }
 
     @GET
@@ -64,10 +72,10 @@ public class ChartResource {
     @Operation(summary = "Scatter chart of query-service's Pareto data",
             description = "One labelled point per model, coloured by openness; log x axis by default.")
     @APIResponse(responseCode = "404", description = "Unknown benchmark")
-    @APIResponse(responseCode = "503", description = "query-service is unavailable")
     public Response scatterFromQuery(@Parameter(description = "svg or png") @PathParam("format") String format,
                                      @BeanParam ScatterParams params, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return respond(format, charts.scatterChart(requests.scatterQuery(params)), ifNoneMatch);
+        ScatterQuery query = requests.scatterQuery(params);
+        return respond(format, query.width(), query.height(), () -> charts.scatterChart(query), ifNoneMatch);
     }
 
     @POST
@@ -77,13 +85,15 @@ public class ChartResource {
     public Response scatter(@Parameter(description = "svg or png") @PathParam("format") String format,
                             ScatterChartBody body,
                             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return respond(format, charts.render(requests.scatterSpec(body)), ifNoneMatch);
+        ScatterChartSpec spec = requests.scatterSpec(body);
+        return respond(format, spec.width(), spec.height(), () -> charts.render(spec), ifNoneMatch);
     }
 
-    private Response respond(String format, String svg, String ifNoneMatch) {
+    /** A PNG's size is checked before its chart is drawn: a refused PNG should cost nothing. */
+    private Response respond(String format, int width, int height, Supplier<String> svg, String ifNoneMatch) {
         if ("png".equals(format)) {
-            return ImageResponses.image(png.toPng(svg), ImageResponses.PNG, ifNoneMatch);
+            return ImageResponses.image(png.toPng(width, height, svg), ImageResponses.PNG, ifNoneMatch);
         }
-        return ImageResponses.svg(svg, ifNoneMatch);
+        return ImageResponses.svg(svg.get(), ifNoneMatch);
     }
 }

@@ -25,8 +25,8 @@ final class ErrorResponses {
         if (AcceptPreference.prefersImage(accept)) {
             // The card is itself an image: same protective headers, but never cached.
             String svg = ErrorCardRenderer.render(status, title, detail);
-            return ImageResponses.secured(Response.status(status)).header("Cache-Control", "no-store")
-                    .type(ImageResponses.SVG).entity(svg.getBytes(StandardCharsets.UTF_8)).build();
+            return ImageResponses.secured(Response.status(status), "no-store").type(ImageResponses.SVG)
+                    .entity(svg.getBytes(StandardCharsets.UTF_8)).build();
         }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

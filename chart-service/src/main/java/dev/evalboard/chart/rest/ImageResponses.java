@@ -25,15 +25,15 @@ public final class ImageResponses {
     public static Response image(byte[] body, String contentType, String ifNoneMatch) {
         String etag = etagOf(body);
         if (matches(ifNoneMatch, etag)) {
-            return secured(Response.notModified()).header("ETag", etag).build();
+            return secured(Response.notModified(), CACHE).header("ETag", etag).build();
         }
-        return secured(Response.ok(body)).type(contentType).header("ETag", etag).build();
+        return secured(Response.ok(body), CACHE).type(contentType).header("ETag", etag).build();
     }
 
-    /** Headers every chart response carries, error cards included. */
-    static Response.ResponseBuilder secured(Response.ResponseBuilder builder) {
+    /** Headers every chart response carries, error cards included, with its one Cache-Control. */
+    static Response.ResponseBuilder secured(Response.ResponseBuilder builder, String cacheControl) {
         return builder.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", CACHE);
+                .header("Cache-Control", cacheControl);
     }
 
     /** A strong validator: the SHA-256 of the exact bytes sent. */

@@ -9,6 +9,7 @@ import dev.evalboard.chart.render.chart.ScatterChartRenderer;
 import dev.evalboard.chart.render.scale.NumberStyle;
 import dev.evalboard.chart.render.theme.Theme;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -62,48 +63,75 @@ class BoundsTest {
     }
 
     @Test
-    void axisEndsAndValuesMustBeOfSaneMagnitude() {
+    void axisEndsMustBeOfSaneMagnitude() {
         BarChartSpec s = bar(800, 500, 2, 2);
         BarChartSpec huge = new BarChartSpec(null, null, s.groups(), s.series(), Set.of(), -1e308, 1e308,
                 800, 500, Theme.LIGHT, true);
         assertEquals("yMin", barError(huge).parameter());
-        BarChartSpec nan = new BarChartSpec(null, null, s.groups(),
-                List.of(new BarSeries("m", List.of(Double.NaN, 1.0))), Set.of(), null, null, 800, 500, Theme.LIGHT, true);
-        assertEquals("value", barError(nan).parameter());
     }
 
     @Test
-    void atMostTwoThousandScatterPoints() {
+    void barValuesThatCannotBeDrawnAreLeftOutAndNamedInTheDescription() {
+        BarChartSpec spec = new BarChartSpec(null, "score", List.of("A", "B"), List.of(
+                new BarSeries("huge", Arrays.asList(1.7e308, Double.NaN)), new BarSeries("fine", List.of(40.0, 60.0))),
+                Set.of(), null, null, 800, 500, Theme.LIGHT, true);
+        org.w3c.dom.Document doc = SvgAssertions.parseClean(bars.render(spec));
+        String desc = SvgAssertions.texts(doc, "desc").get(0);
+        assertTrue(desc.contains("2 values left out because they cannot be drawn") && desc.contains("huge left out")
+                && desc.contains("fine 60.0") && desc.contains("axis from 0 to 60"), desc);
+        assertTrue(SvgAssertions.texts(doc, "text").containsAll(List.of("40.0", "60.0")));
+    }
+
+    @Test
+    void beyondTwoThousandScatterPointsTheFrontierTheHighlightedAndAFixedSampleAreDrawn() {
         List<ScatterPoint> points = new ArrayList<>();
-        for (int i = 0; i < 2001; i++) {
-            points.add(new ScatterPoint("m" + i, 1e9 + i * 1e7, i % 100, Openness.OPEN_WEIGHTS));
+        for (int i = 0; i < 5000; i++) {
+            // A staircase of 10 frontier models (the smallest x for each best score), the rest below it.
+            double y = i < 10 ? 90 + i : i % 80;
+            points.add(new ScatterPoint("m" + i, 1e9 * (1 + i), y, Openness.OPEN_WEIGHTS));
         }
-        ChartInputException e = assertThrows(ChartInputException.class, () -> scatter.render(scatterSpec(points, true)));
-        assertEquals("points", e.parameter());
-        SvgAssertions.parseClean(scatter.render(scatterSpec(points.subList(0, 2000), true)));
+        Collections.shuffle(points, new java.util.Random(18));
+        ScatterChartSpec spec = new ScatterChartSpec(null, "x", "y", points, NumberStyle.SI, true, Set.of("m4321"),
+                "Ours", true, true, null, null, null, null, null, 800, 500, Theme.LIGHT);
+        String svg = scatter.render(spec);
+        assertEquals(svg, scatter.render(spec), "the same data gives the same sample");
+        org.w3c.dom.Document doc = SvgAssertions.parseClean(svg);
+        String desc = SvgAssertions.texts(doc, "desc").get(0);
+        assertTrue(desc.startsWith("Scatter chart of 5000 models, 2000 drawn (the frontier, the highlighted models and "
+                + "a fixed sample of the rest), 3000 not drawn"), desc);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(desc.contains(" m" + i + ": x "), "frontier model m" + i + " drawn");
+        }
+        assertTrue(desc.contains(" m4321: x ") && desc.contains("(highlighted)"), "the highlighted model drawn");
+        assertEquals(2000, desc.split(": x ").length - 1, "2000 points listed");
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0, -5})
-    void logAxisRejectsNonPositiveX(double x) {
-        List<ScatterPoint> points = List.of(new ScatterPoint("free", x, 50, Openness.CLOSED));
-        assertEquals("logX", assertThrows(ChartInputException.class,
-                () -> scatter.render(scatterSpec(points, true))).parameter());
-        SvgAssertions.parseClean(scatter.render(scatterSpec(points, false)));
+    void aLogAxisLeavesOutNonPositiveXAndSaysSo(double x) {
+        List<ScatterPoint> points = List.of(new ScatterPoint("free", x, 50, Openness.CLOSED),
+                new ScatterPoint("paid", 2, 60, Openness.CLOSED));
+        String desc = SvgAssertions.texts(SvgAssertions.parseClean(scatter.render(scatterSpec(points, true))), "desc")
+                .get(0);
+        assertTrue(desc.startsWith("Scatter chart of 2 models, 1 left out because their values cannot be drawn")
+                && !desc.contains("free"), desc);
+        assertTrue(SvgAssertions.texts(SvgAssertions.parseClean(scatter.render(scatterSpec(points, false))), "text")
+                .contains("free"));
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {1e-16, -1e-16, 4.9e-324})
-    void valuesTooCloseToZeroForTickArithmeticAreRejected(double tiny) {
+    @ValueSource(doubles = {1e-16, -1e-16, 4.9e-324, 1.7e308, Double.NaN, Double.POSITIVE_INFINITY})
+    void valuesBeyondTheTickArithmeticAreLeftOut(double bad) {
         // 4.9e-324, the least double, once made a linear axis with no span and a log domain that underflowed.
+        ScatterPoint fine = new ScatterPoint("fine", 1, 50, Openness.CLOSED);
         for (boolean logX : new boolean[] {true, false}) {
-            List<ScatterPoint> points = List.of(new ScatterPoint("tiny", tiny, 50, Openness.CLOSED));
-            assertEquals("x", assertThrows(ChartInputException.class,
-                    () -> scatter.render(scatterSpec(points, logX))).parameter());
+            for (ScatterPoint p : List.of(new ScatterPoint("bad", bad, 50, Openness.CLOSED),
+                    new ScatterPoint("bad", 1, bad, Openness.CLOSED))) {
+                org.w3c.dom.Document doc = SvgAssertions.parseClean(scatter.render(scatterSpec(List.of(p, fine), logX)));
+                assertTrue(SvgAssertions.texts(doc, "desc").get(0).contains("1 left out"), bad + " " + logX);
+                assertTrue(SvgAssertions.texts(doc, "text").contains("fine"));
+            }
         }
-        List<ScatterPoint> points = List.of(new ScatterPoint("tiny", 1, tiny, Openness.CLOSED));
-        assertEquals("y", assertThrows(ChartInputException.class,
-                () -> scatter.render(scatterSpec(points, false))).parameter());
     }
 
     @Test

@@ -136,6 +136,7 @@ class ChartGetTest {
         Response card = given().queryParam("benchmark", "Unknown Bench").accept("image/svg+xml")
                 .when().get("/charts/scatter.svg");
         card.then().statusCode(404).header("Content-Type", "image/svg+xml; charset=utf-8");
+        assertEquals(List.of("no-store"), card.headers().getValues("Cache-Control"), "one Cache-Control, not two");
         SvgAssertions.parseClean(card.asString());
     }
 

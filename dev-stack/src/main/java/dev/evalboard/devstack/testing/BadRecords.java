@@ -40,6 +40,9 @@ public final class BadRecords {
         bad.put("unknown newer schemaVersion", utf8(ok + "\"score\":1,\"schemaVersion\":99}"));
         bad.put("empty value", new byte[0]);
         bad.put("invalid UTF-8", new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'});
+        bad.put("evaluatedAt in year 9999", utf8(ok + "\"score\":1,\"evaluatedAt\":\"9999-12-31T23:59:59Z\"}"));
+        bad.put("raw score 1.7e308", utf8(ok + "\"score\":1.7e308,\"unit\":\"raw\"}"));
+        bad.put("javascript: source", utf8(ok + "\"score\":1,\"source\":\"javascript:alert(1)\"}"));
         return bad;
     }
 

@@ -1,8 +1,10 @@
 package dev.evalboard.ingest.config;
 
+import dev.evalboard.contract.ParserSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the consumer loop, under {@code evalboard.ingest}. */
 @ConfigMapping(prefix = "evalboard.ingest")
@@ -52,6 +54,17 @@ public interface IngestConfig {
     Duration stallAfter();
 
     Topics topics();
+
+    /** How far past this service's clock evaluatedAt may lie; the contract's 5 minutes when unset. */
+    Optional<Duration> maxFutureSkew();
+
+    /** The largest |score|, stderr and costUsd accepted; the contract's 1e12 when unset. */
+    Optional<Double> maxMagnitude();
+
+    default ParserSettings parserSettings() {
+        return new ParserSettings(maxFutureSkew().orElse(ParserSettings.DEFAULT_MAX_FUTURE_SKEW),
+                maxMagnitude().orElse(ParserSettings.DEFAULT_MAX_MAGNITUDE));
+    }
 
     interface Topics {
         /** Create the topics at start-up when they are missing (off where an operator manages them). */

@@ -4,11 +4,13 @@ import dev.evalboard.contract.ParseResult;
 import dev.evalboard.contract.ResultEventParser;
 import dev.evalboard.contract.Violation;
 import dev.evalboard.contract.change.ResultChange;
+import dev.evalboard.ingest.config.IngestConfig;
 import dev.evalboard.ingest.messaging.ChangeFeedPublisher;
 import dev.evalboard.ingest.messaging.DeadLetterPublisher;
 import dev.evalboard.ingest.repository.ResultStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,14 +28,15 @@ import org.jboss.logging.Logger;
 public class BatchIngestor {
     private static final Logger LOG = Logger.getLogger(BatchIngestor.class);
 
-    private final ResultEventParser parser = new ResultEventParser();
+    private final ResultEventParser parser;
     private final ResultStore store;
     private final DeadLetterPublisher deadLetters;
     private final ChangeFeedPublisher changes;
     private final IngestMetrics metrics;
 
     public BatchIngestor(ResultStore store, DeadLetterPublisher deadLetters, ChangeFeedPublisher changes,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, IngestConfig config) {
+        this.parser = new ResultEventParser(config.parserSettings(), Clock.systemUTC());
         this.store = store;
         this.deadLetters = deadLetters;
         this.changes = changes;

@@ -12,9 +12,12 @@ public interface CacheConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** At most this many responses are kept (least recently / frequently used go first). */
-    @WithDefault("10000")
-    int maxEntries();
+    /**
+     * The share of the maximum heap the cached bodies may take, weighed in bytes (least recently / frequently used
+     * go first): a count of entries says nothing when one Pareto set is 15 MB.
+     */
+    @WithDefault("0.1")
+    double maxHeapFraction();
 
     /** A safety net: an entry is dropped this long after it was computed even if no change was announced. */
     @WithDefault("30s")

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 public class ResponseCache {
     private final CacheConfig config;
     private final Cache<CacheKey, Stored> entries;
+    private final long maxBytes;
     private final Object lock = new Object();
     private final ConcurrentHashMap<CacheKey, Flight> flights = new ConcurrentHashMap<>();
     private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
@@ -57,7 +58,10 @@ public class ResponseCache {
 
     public ResponseCache(CacheConfig config, MeterRegistry registry) {
         this.config = config;
-        this.entries = Caffeine.newBuilder().maximumSize(config.maxEntries()).expireAfterWrite(config.ttl()).build();
+        this.maxBytes = (long) (Runtime.getRuntime().maxMemory() * config.maxHeapFraction());
+        // Evicting on the writing thread keeps the bound exact at every moment, not once a pool gets to it.
+        this.entries = Caffeine.newBuilder().maximumWeight(maxBytes).weigher(ResponseCache::weight)
+                .executor(Runnable::run).expireAfterWrite(config.ttl()).build();
         String requests = "evalboard.query.cache.requests";
         this.hits = Counter.builder(requests).tag("result", "hit").description("Responses served from the cache")
                 .register(registry);
@@ -81,6 +85,8 @@ public class ResponseCache {
                 .description("Changes handled: answers about the changed benchmarks dropped").register(registry);
         Gauge.builder("evalboard.query.cache.size", entries, Cache::estimatedSize)
                 .description("Responses in the cache").register(registry);
+        Gauge.builder("evalboard.query.cache.bytes", this, ResponseCache::bytes)
+                .description("Estimated bytes held by the cached responses").register(registry);
         Gauge.builder("evalboard.query.cache.live", this, cache -> cache.live ? 1 : 0)
                 .description("1 while this instance reads the change feed").register(registry);
     }
@@ -167,6 +173,22 @@ public class ResponseCache {
         } catch (RuntimeException rejected) {
             refreshing.remove(key);
         }
+    }
+
+    /** The body plus what its key and record cost (the key's text twice: Java strings hold UTF-16). */
+    private static int weight(CacheKey key, Stored stored) {
+        long bytes = 256L + 2L * key.toString().length() + stored.response.body().length
+                + 2L * stored.response.etag().length();
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** What the cached responses weigh now; never above {@link #maxBytes()}. */
+    public long bytes() {
+        return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** A response and when it was stored. */

@@ -76,8 +76,13 @@ public class Representations {
             return asCsv ? render(csv.apply(value).bytes(), CSV_UTF8)
                     : render(toJson(value), MediaType.APPLICATION_JSON_TYPE);
         });
-        return respond(response, request).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).header(CHANGES_SEEN, seen)
-                .build();
+        Response.ResponseBuilder answer = respond(response, request).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(CHANGES_SEEN, seen);
+        if (asCsv) {
+            // A download, never a page: a browser must not render a CSV that holds visitors' text.
+            answer.header("Content-Disposition", "attachment; filename=\"" + endpoint + ".csv\"");
+        }
+        return answer.build();
     }
 
     private static CachedResponse render(byte[] body, MediaType type) {

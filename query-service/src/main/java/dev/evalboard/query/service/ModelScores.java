@@ -26,16 +26,29 @@ record ModelScores(ModelRow model, List<Benchmark> benchmarks, Map<Integer, Scor
         return byBenchmark.size() == benchmarks.size();
     }
 
-    /** The mean over the benchmarks, summed in request order so equal score sets give bit-equal means. */
+    /**
+     * The mean over the benchmarks, summed in request order so equal score sets give bit-equal means. Never
+     * infinite: scores stored before the contract bounded them may overflow a sum, so then each is divided by
+     * twice the count first (no partial sum can overflow) and the mean, within rounding of the largest double, is
+     * kept finite.
+     */
     double mean() {
         double sum = 0;
         for (Benchmark benchmark : benchmarks) {
             sum += byBenchmark.get(benchmark.id()).score();
         }
-        return sum / benchmarks.size();
+        if (Double.isFinite(sum)) {
+            return sum / benchmarks.size();
+        }
+        double halfMean = 0;
+        for (Benchmark benchmark : benchmarks) {
+            halfMean += byBenchmark.get(benchmark.id()).score() / (2.0 * benchmarks.size());
+        }
+        double mean = halfMean * 2;
+        return Double.isFinite(mean) ? mean : Math.copySign(Double.MAX_VALUE, mean);
     }
 
-    /** The summed cost of the runs, or null when any run has no cost. */
+    /** The summed cost of the runs, or null when any run has no cost or the sum overflows (no usable value). */
     Double totalCost() {
         double sum = 0;
         for (Score score : byBenchmark.values()) {
@@ -44,6 +57,6 @@ record ModelScores(ModelRow model, List<Benchmark> benchmarks, Map<Integer, Scor
             }
             sum += score.costUsd();
         }
-        return sum;
+        return Double.isFinite(sum) ? sum : null;
     }
 }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalboard.contract.change.ResultChange;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +37,10 @@ class ResponseCacheUnitTest {
     private static final CacheKey LIST = CacheKey.of("benchmarks", false, null);
 
     private static ResponseCache cache(Duration ttl) {
+        return cache(ttl, 0.1);
+    }
+
+    private static ResponseCache cache(Duration ttl, double maxHeapFraction) {
         ResponseCache cache = new ResponseCache(new CacheConfig() {
             @Override
             public boolean enabled() {
@@ -43,8 +48,8 @@ class ResponseCacheUnitTest {
             }
 
             @Override
-            public int maxEntries() {
-                return 100;
+            public double maxHeapFraction() {
+                return maxHeapFraction;
             }
 
             @Override
@@ -68,6 +73,27 @@ class ResponseCacheUnitTest {
         public CachedResponse get() {
             return response("v" + calls.incrementAndGet());
         }
+    }
+
+    @Test
+    void theCacheIsBoundedByTheBytesOfItsResponsesNotByTheirNumber() {
+        long fourMegabytes = 4L << 20;
+        ResponseCache cache = cache(Duration.ofMinutes(10), (double) fourMegabytes / Runtime.getRuntime().maxMemory());
+        AtomicInteger computed = new AtomicInteger();
+        Supplier<CachedResponse> oneMegabyte = () -> {
+            computed.incrementAndGet();
+            return new CachedResponse(new byte[1 << 20], MediaType.APPLICATION_JSON_TYPE, "\"big\"");
+        };
+        for (int page = 0; page < 20; page++) {
+            cache.get(CacheKey.of("leaderboard", false, Set.of(B), "b", page), oneMegabyte);
+            assertTrue(cache.bytes() <= cache.maxBytes(), cache.bytes() + " bytes held after page " + page);
+        }
+        assertTrue(cache.maxBytes() >= fourMegabytes - 1 && cache.bytes() >= 2L << 20, "a few pages are kept");
+        for (int page = 0; page < 20; page++) {
+            cache.get(CacheKey.of("leaderboard", false, Set.of(B), "b", page), oneMegabyte);
+        }
+        // At most three pages fit in 4 MB, so at most three of the second round can be hits.
+        assertTrue(computed.get() >= 20 + 17, computed.get() + " computations");
     }
 
     @Test

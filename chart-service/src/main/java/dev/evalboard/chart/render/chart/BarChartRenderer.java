@@ -88,7 +88,7 @@ public final class BarChartRenderer {
             List<Rect> rects = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 Double v = s.values().get(g);
-                if (v == null) {
+                if (v == null || !Checks.drawable(v)) {
                     continue;
                 }
                 double x = plot.x() + g * band + band * (1 - GROUP_FILL) / 2 + i * barWidth;
@@ -150,7 +150,7 @@ public final class BarChartRenderer {
         boolean any = false;
         for (BarSeries s : spec.series()) {
             for (Double v : s.values()) {
-                if (v != null) {
+                if (v != null && Checks.drawable(v)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                     any = true;
@@ -164,7 +164,10 @@ public final class BarChartRenderer {
         return new LinearScale(min, max, spec.yMin(), spec.yMax(), bottom, top, ticks, NumberStyle.PLAIN);
     }
 
-    /** A text alternative listing every value, for screen readers; {@code names} are the legend's. */
+    /**
+     * A text alternative listing every value, for screen readers; {@code names} are the legend's. A value that
+     * cannot be drawn (not finite, or beyond 1e15 in magnitude) is named as left out instead of failing the chart.
+     */
     private static String describe(BarChartSpec spec, String yTitle, LinearScale y, List<String> names) {
         StringBuilder d = new StringBuilder(256).append("Grouped bar chart");
         if (yTitle != null) {
@@ -172,13 +175,21 @@ public final class BarChartRenderer {
         }
         d.append(": ").append(spec.series().size()).append(" models on ").append(spec.groups().size())
                 .append(" benchmarks, axis from ").append(Num.trimmed(y.domainMin(), 2)).append(" to ")
-                .append(Num.trimmed(y.domainMax(), 2)).append('.');
+                .append(Num.trimmed(y.domainMax(), 2));
+        long undrawable = spec.series().stream().flatMap(s -> s.values().stream())
+                .filter(v -> v != null && !Checks.drawable(v)).count();
+        if (undrawable > 0) {
+            d.append(", ").append(undrawable).append(undrawable == 1 ? " value left out because it cannot be drawn"
+                    : " values left out because they cannot be drawn");
+        }
+        d.append('.');
         for (int g = 0; g < spec.groups().size(); g++) {
             d.append(' ').append(Fonts.fit(spec.groups().get(g), Fonts.CATEGORY, false, Double.MAX_VALUE)).append(':');
             String sep = " ";
             for (int i = 0; i < spec.series().size(); i++) {
                 Double v = spec.series().get(i).values().get(g);
-                d.append(sep).append(names.get(i)).append(' ').append(v == null ? "no result" : Num.fixed(v, 1));
+                d.append(sep).append(names.get(i)).append(' ').append(v == null ? "no result"
+                        : Checks.drawable(v) ? Num.fixed(v, 1) : "left out");
                 sep = ", ";
             }
             d.append('.');
@@ -194,9 +205,6 @@ public final class BarChartRenderer {
             if (s.values().size() != spec.groups().size()) {
                 throw new ChartInputException("series", "series '" + s.name() + "' has " + s.values().size()
                         + " values for " + spec.groups().size() + " benchmarks");
-            }
-            for (Double v : s.values()) {
-                Checks.usable("value", v);
             }
         }
         Checks.ordered("yMin", spec.yMin(), "yMax", spec.yMax());

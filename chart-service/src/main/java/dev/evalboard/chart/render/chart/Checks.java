@@ -16,8 +16,14 @@ final class Checks {
     static final double MAX_MAGNITUDE = 1e15;
     static final double MIN_MAGNITUDE = 1e-15;
 
+    /** Whether a data value can be placed on an axis; one that cannot is left out of the chart, not an error. */
+    static boolean drawable(double value) {
+        return value == 0 || (Math.abs(value) <= MAX_MAGNITUDE && Math.abs(value) >= MIN_MAGNITUDE);
+    }
+
+    /** An axis end the request fixed must be drawable: that one is the caller's mistake. */
     static void usable(String parameter, Double value) {
-        if (value != null && value != 0 && !(Math.abs(value) <= MAX_MAGNITUDE && Math.abs(value) >= MIN_MAGNITUDE)) {
+        if (value != null && !drawable(value)) {
             throw new ChartInputException(parameter, parameter + " must be 0 or a finite number from 1e-15 to 1e15 "
                     + "in magnitude, got " + value);
         }

@@ -29,7 +29,6 @@ import dev.evalboard.chart.render.scale.LogScale;
 import dev.evalboard.chart.render.scale.NumberStyle;
 import dev.evalboard.chart.render.scale.Scale;
 import dev.evalboard.chart.render.scale.Tick;
-import dev.evalboard.chart.render.svg.Num;
 import dev.evalboard.chart.render.theme.Theme;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +56,8 @@ public final class ScatterChartRenderer {
 
     public String render(ScatterChartSpec spec) {
         validate(spec);
+        ScatterSelection selection = ScatterSelection.of(spec, limits.maxPoints());
+        List<ScatterPoint> selected = selection.points();
         Theme theme = spec.theme();
         int width = spec.width();
         int height = spec.height();
@@ -66,7 +67,7 @@ public final class ScatterChartRenderer {
         String yTitle = Checks.titleOrNull(spec.yTitle(), Fonts.AXIS_TITLE, false, height - 2 * PAD);
         double top = title != null ? Title.height(true) : PAD;
         double bottom = height - PAD - BottomAxis.height(Fonts.TICK, xTitle != null);
-        Scale y = yScale(spec, bottom, top);
+        Scale y = yScale(spec, selected, bottom, top);
         double tickWidth = 0;
         for (Tick t : y.ticks()) {
             tickWidth = Math.max(tickWidth, Fonts.width(t.label(), Fonts.TICK, false));
@@ -75,9 +76,9 @@ public final class ScatterChartRenderer {
         // Room for half of a tick label centred on the right edge.
         double right = width - PAD - 16;
         Rect plot = new Rect(left, top, Math.max(10, right - left), bottom - top);
-        Scale x = xScale(spec, plot);
+        Scale x = xScale(spec, selected, plot);
         // Fixed axis ends may leave points outside; those are not drawn (the description counts them).
-        List<ScatterPoint> points = spec.points().stream().filter(p -> inside(x, p.x()) && inside(y, p.y())).toList();
+        List<ScatterPoint> points = selected.stream().filter(p -> inside(x, p.x()) && inside(y, p.y())).toList();
 
         Occupancy occupancy = new Occupancy();
         Map<Openness, List<double[]>> byOpenness = new EnumMap<>(Openness.class);
@@ -136,7 +137,8 @@ public final class ScatterChartRenderer {
         }
         String name = title != null ? title : "Scatter chart"
                 + (yTitle != null && xTitle != null ? " of " + yTitle + " against " + xTitle : "");
-        return new ChartDocument(width, height, theme, name, describe(spec, points.size())).render(svg -> { }, parts);
+        return new ChartDocument(width, height, theme, name, selection.describe(spec, points.size()))
+                .render(svg -> { }, parts);
     }
 
     /** One entry per openness drawn, then the stars' own entry, then the frontier. */
@@ -213,14 +215,14 @@ public final class ScatterChartRenderer {
         }
     }
 
-    private static Scale yScale(ScatterChartSpec spec, double bottom, double top) {
+    private static Scale yScale(ScatterChartSpec spec, List<ScatterPoint> points, double bottom, double top) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (ScatterPoint p : spec.points()) {
+        for (ScatterPoint p : points) {
             min = Math.min(min, p.y());
             max = Math.max(max, p.y());
         }
-        if (spec.points().isEmpty()) {
+        if (points.isEmpty()) {
             min = 0;
             max = 1;
         }
@@ -229,15 +231,15 @@ public final class ScatterChartRenderer {
         return new LinearScale(min - pad, max + pad, spec.yMin(), spec.yMax(), bottom, top, ticks, NumberStyle.PLAIN);
     }
 
-    private static Scale xScale(ScatterChartSpec spec, Rect plot) {
+    private static Scale xScale(ScatterChartSpec spec, List<ScatterPoint> points, Rect plot) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (ScatterPoint p : spec.points()) {
+        for (ScatterPoint p : points) {
             min = Math.min(min, p.x());
             max = Math.max(max, p.x());
         }
         if (spec.logX()) {
-            if (spec.points().isEmpty()) {
+            if (points.isEmpty()) {
                 min = 1;
                 max = 10;
             }
@@ -248,7 +250,7 @@ public final class ScatterChartRenderer {
             return new LogScale(min, max, spec.xMin(), spec.xMax(), plot.x(), plot.right(), spec.xStyle(),
                     label -> Fonts.width(label, Fonts.TICK, false));
         }
-        if (spec.points().isEmpty()) {
+        if (points.isEmpty()) {
             min = 0;
             max = 1;
         }
@@ -272,41 +274,10 @@ public final class ScatterChartRenderer {
         return out;
     }
 
-    /** A text alternative listing every point, for screen readers. */
-    private static String describe(ScatterChartSpec spec, int shown) {
-        StringBuilder d = new StringBuilder("Scatter chart of ").append(spec.points().size()).append(" models");
-        if (shown < spec.points().size()) {
-            d.append(", ").append(spec.points().size() - shown).append(" outside the axis range not shown");
-        }
-        if (spec.logX()) {
-            d.append(", logarithmic x axis");
-        }
-        d.append('.');
-        for (ScatterPoint p : spec.points()) {
-            d.append(' ').append(Fonts.fit(p.name(), Fonts.POINT, false, Double.MAX_VALUE)).append(": x ")
-                    .append(spec.xStyle().format(p.x(), NumberStyle.SHORTEST)).append(", y ")
-                    .append(Num.trimmed(p.y(), 2));
-            if (spec.highlight().contains(p.name())) {
-                d.append(" (highlighted)");
-            }
-            d.append('.');
-        }
-        return d.toString();
-    }
-
     private void validate(ScatterChartSpec spec) {
         limits.checkSize(spec.width(), spec.height());
-        limits.checkCount("points", spec.points().size(), 0, limits.maxPoints());
         Checks.ordered("xMin", spec.xMin(), "xMax", spec.xMax());
         Checks.ordered("yMin", spec.yMin(), "yMax", spec.yMax());
-        for (ScatterPoint p : spec.points()) {
-            Checks.usable("x", p.x());
-            Checks.usable("y", p.y());
-            if (spec.logX() && p.x() <= 0) {
-                throw new ChartInputException("logX", "a log x axis needs x > 0, but '" + p.name() + "' has x = "
-                        + Num.trimmed(p.x(), 6) + "; use logX=false");
-            }
-        }
         if (spec.logX() && spec.xMin() != null && spec.xMin() <= 0) {
             throw new ChartInputException("xMin", "a log x axis needs xMin > 0");
         }

@@ -1,5 +1,6 @@
 package dev.evalboard.chart.render.text;
 
+import dev.evalboard.contract.FormatCharacters;
 import java.util.regex.Pattern;
 
 /** Shortens labels to a measured width, ending them with an ellipsis. */
@@ -13,11 +14,12 @@ public final class TextFitter {
     }
 
     /**
-     * {@code text} with whitespace runs collapsed, cut at a code point boundary so that it plus
-     * "…" is at most {@code maxWidth} pixels wide; unchanged when it already fits.
+     * {@code text} with whitespace runs collapsed and Unicode format characters (bidi overrides,
+     * zero-width characters) removed, so that no label can reorder or hide its neighbours; cut at a
+     * code point boundary so that it plus "…" is at most {@code maxWidth} pixels wide.
      */
     public static String fit(String text, double maxWidth, double fontSize, boolean bold) {
-        String clean = collapseWhitespace(text.strip());
+        String clean = collapseWhitespace(FormatCharacters.strip(text).strip());
         if (FontMetrics.width(clean, fontSize, bold) <= maxWidth) {
             return clean;
         }

@@ -6,7 +6,10 @@ import dev.evalboard.chart.render.Openness;
 import dev.evalboard.chart.render.ReferenceCharts;
 import dev.evalboard.chart.render.ScatterPoint;
 import dev.evalboard.chart.render.theme.Theme;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ParetoFrontierTest {
@@ -36,6 +39,37 @@ class ParetoFrontierTest {
     void identicalPointsAreAllOnTheFrontier() {
         List<ScatterPoint> points = List.of(p("a", 5, 50), p("b", 5, 50), p("c", 6, 40));
         assertEquals(List.of("a", "b"), names(ParetoFrontier.of(points, true)));
+    }
+
+    @Test
+    void theSweepAgreesWithTheDefinitionOnRandomPointsWithTies() {
+        Random random = new Random(18);
+        for (int round = 0; round < 3000; round++) {
+            List<ScatterPoint> points = new ArrayList<>();
+            int n = random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                // Few distinct values, so equal x, equal y and identical points are common.
+                points.add(p("p" + i, 1 + random.nextInt(6), random.nextInt(5) * 10.0));
+            }
+            boolean higherIsBetter = random.nextBoolean();
+            assertEquals(names(bruteForce(points, higherIsBetter)), names(ParetoFrontier.of(points, higherIsBetter)),
+                    "round " + round + ": " + points);
+        }
+    }
+
+    /** The definition, pair by pair, sorted as the contract says (x ascending, best y first, then input order). */
+    private static List<ScatterPoint> bruteForce(List<ScatterPoint> points, boolean higherIsBetter) {
+        double sign = higherIsBetter ? 1 : -1;
+        List<ScatterPoint> frontier = new ArrayList<>();
+        for (ScatterPoint p : points) {
+            boolean dominated = points.stream().anyMatch(q -> q.x() <= p.x() && sign * q.y() >= sign * p.y()
+                    && (q.x() < p.x() || sign * q.y() > sign * p.y()));
+            if (!dominated) {
+                frontier.add(p);
+            }
+        }
+        frontier.sort(Comparator.comparingDouble(ScatterPoint::x).thenComparingDouble(p -> -sign * p.y()));
+        return frontier;
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.evalboard.query.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.evalboard.query.repository.Benchmark;
+import dev.evalboard.query.repository.ModelRow;
+import dev.evalboard.query.repository.ScoreRepository.Score;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The table's and the Pareto set's mean against exact decimal arithmetic, on scores up to the largest double. */
+class ModelScoresTest {
+    private static final ModelRow MODEL = new ModelRow(1, "m", null, null, null, null);
+
+    @Test
+    void theMeanIsTheExactMeanRoundedAndNeverInfinite() {
+        Random random = new Random(18);
+        for (int round = 0; round < 5000; round++) {
+            int n = 1 + random.nextInt(20);
+            boolean huge = random.nextBoolean();
+            List<Benchmark> benchmarks = new ArrayList<>();
+            Map<Integer, Score> scores = new HashMap<>();
+            BigDecimal exact = BigDecimal.ZERO;
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                // Ties on purpose: a few distinct values, some at the very top of the double range.
+                double score = huge ? Double.MAX_VALUE * (1 - random.nextInt(3) * 0.25) * (random.nextInt(5) == 0 ? -1 : 1)
+                        : random.nextInt(4) * 12.5;
+                benchmarks.add(new Benchmark(i, "b" + i, "pass@1", true, "raw"));
+                scores.put(i, new Score(i, MODEL, score, null, null, null, null));
+                exact = exact.add(new BigDecimal(score));
+                largest = Math.max(largest, Math.abs(score));
+            }
+            double mean = new ModelScores(MODEL, benchmarks, scores).mean();
+            double expected = exact.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).doubleValue();
+            assertTrue(Double.isFinite(mean), "round " + round);
+            // Each term is rounded once: the error is relative to the largest score, not to a cancelled mean.
+            assertEquals(expected, mean, largest * 1e-14, "round " + round);
+            if (!huge) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += scores.get(i).score();
+                }
+                assertEquals(sum / n, mean, 0, "ordinary means stay bit-equal to sum / n");
+            }
+        }
+    }
+}
