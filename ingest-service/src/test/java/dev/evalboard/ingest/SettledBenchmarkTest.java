@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,8 +37,9 @@ class SettledBenchmarkTest {
                 .put("higherIsBetter", true).toString());
 
         try (var deadLetters = IngestTestSupport.deadLetterReaderAtEnd()) {
-            // A late-dated flip would have won under "latest statement wins".
-            String flip = EventJson.event("flip-" + run, "m2", benchmark, 1, "2030-01-01T00:00:00Z")
+            // Dated after the first statement (and within the allowed clock skew): it would have won under "latest
+            // statement wins".
+            String flip = EventJson.event("flip-" + run, "m2", benchmark, 1, Instant.now().plusSeconds(120).toString())
                     .put("higherIsBetter", false).toString();
             String silent = EventJson.event("silent-" + run, "m3", benchmark, 50, null).toString();
             IngestTestSupport.publish(List.of(flip, silent));
