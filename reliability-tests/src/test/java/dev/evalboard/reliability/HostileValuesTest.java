@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenarios 8 and 9: a publisher dates results in the future to pin a model's score, and sends scores of 1e308 to
+ * Scenario 11: a publisher dates results in the future to pin a model's score, and sends scores of 1e308 to
  * overflow every mean and axis. Both go to the dead-letter topic with their reason and the honest stream is stored
  * exactly; then, as with rows stored before the bounds existed (an ingest with the bound lifted), the table stays
  * valid JSON, the CSV answers and the charts are drawn.
@@ -118,7 +118,7 @@ class HostileValuesTest {
             assertEquals(200, scatter.statusCode(), scatter.body());
             assertTrue(scatter.body().contains("1 left out"), scatter.body());
             lenient.close();
-            ReliabilityReport.record("8-9. far-future dates and 1e308 scores", String.format(
+            ReliabilityReport.record("11. far-future dates and 1e308 scores", String.format(
                     "%,d honest events stored exactly (lost %d), %d hostile dead-lettered with reasons; the pinned "
                     + "model shows its latest honest score; with 1.7e308 rows stored anyway: table means finite, "
                     + "CSV 200, bar and scatter drawn with the rows left out", check.stored(), check.lost(),

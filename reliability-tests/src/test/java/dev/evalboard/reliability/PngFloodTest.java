@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 10: six 4000 x 4000 PNGs of 2,000 points at once, while small SVGs keep being asked for. No answer is a
+ * Scenario 12: six 4000 x 4000 PNGs of 2,000 points at once, while small SVGs keep being asked for. No answer is a
  * 500: each PNG is drawn or refused with 503 and Retry-After (and drawn when retried), every small chart is drawn,
  * and the chart service stays under its pod memory limit.
  */
@@ -86,7 +86,7 @@ class PngFloodTest {
             assertFalse(log.contains("OutOfMemoryError"), "an OutOfMemoryError escaped");
             assertTrue(deferred > 0, "six at once must exceed the bulkhead");
             assertTrue(peakRssKb.get() < RSS_LIMIT_KB, "resident size " + peakRssKb.get() / 1024 + " MB");
-            ReliabilityReport.record("10. six 4000x4000 PNGs at once", String.format(Locale.ROOT,
+            ReliabilityReport.record("12. six 4000x4000 PNGs at once", String.format(Locale.ROOT,
                     "%d drawn at once, %d deferred with 503 + Retry-After and drawn on retry (retries %s), no 500; "
                     + "%d small SVGs drawn meanwhile; peak RSS %d MB (limit %d); %s", drawnAtOnce, deferred, retries,
                     small, peakRssKb.get() / 1024, RSS_LIMIT_KB / 1024, before.change(after)));
