@@ -67,18 +67,22 @@ class EvalboardUpTest {
                     dataDir, screenshot);
 
             publish(stack.value("Kafka bootstrap"), model);
-            String modelUrl = stack.url("Swagger UI").replace("/q/swagger-ui", "/api/v1/models/")
-                    + URLEncoder.encode(model, StandardCharsets.UTF_8);
+            assertEquals(200, get(stack.url("Swagger UI")).statusCode(), "Swagger UI, on the management port");
+            String modelUrl = modelUrl(stack, model);
             awaitStatus(modelUrl, 200, Duration.ofSeconds(60));
             stack.stopAndAssertNothingLeft(env);
         }
 
         try (RunningStack again = RunningStack.start(env)) {
-            String modelUrl = again.url("Swagger UI").replace("/q/swagger-ui", "/api/v1/models/")
-                    + URLEncoder.encode(model, StandardCharsets.UTF_8);
+            String modelUrl = modelUrl(again, model);
             assertEquals(200, get(modelUrl).statusCode(), "the event published before the restart is still there");
             again.stopAndAssertNothingLeft(env);
         }
+    }
+
+    private static String modelUrl(RunningStack stack, String model) {
+        return stack.url("Leaderboard").replaceFirst("/api/v1/leaderboards/.*", "/api/v1/models/")
+                + URLEncoder.encode(model, StandardCharsets.UTF_8);
     }
 
     private void publish(String bootstrap, String model) throws Exception {
