@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
      *
      * @param appDir the module's {@code target/quarkus-app} directory
      * @param env    settings as environment variables (QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT are set from
-     *               {@code httpPort} and {@code managementPort})
+     *               {@code httpPort} and {@code managementPort}); an empty value removes an inherited variable
      */
     public static ServiceProcess start(String name, Path appDir, int httpPort, int managementPort,
             Map<String, String> env, Path log) {
@@ -55,7 +55,13 @@ public final class ServiceProcess implements AutoCloseable {
                 jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
+        env.forEach((variable, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
