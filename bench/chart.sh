@@ -205,10 +205,10 @@ bench_server() { # label base-url with-varied
 PORT="$(free_port)"
 log "starting chart-service on :$PORT"
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUERY_SERVICE_URL=http://127.0.0.1:9 \
+QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$(free_port)" QUARKUS_HTTP_HOST=127.0.0.1 QUERY_SERVICE_URL=http://127.0.0.1:9 \
     java ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/chart-service.log" 2>&1 &
 SERVER_PID=$!
-wait_ready "http://127.0.0.1:$PORT/q/openapi" || die "chart-service did not start: $(tail -20 "$OUT/chart-service.log")"
+wait_ready "http://127.0.0.1:$PORT/q/health/ready" || die "chart-service did not start: $(tail -20 "$OUT/chart-service.log")"
 bench_server evalboard "http://127.0.0.1:$PORT" yes
 GOLDEN_NOTE=""
 for chart in "${CHARTS[@]}"; do

@@ -70,8 +70,9 @@ BENCH_ID=$("${PSQL[@]}" -c "SELECT id FROM benchmark WHERE name = 'bench-01' AND
 
 # --- query-service -------------------------------------------------------------------------------------------
 HTTP_PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-  QUARKUS_HTTP_PORT="$HTTP_PORT" EVALBOARD_QUERY_CACHE_ENABLED="$CACHE" \
+  QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" EVALBOARD_QUERY_CACHE_ENABLED="$CACHE" \
   java -jar query-service/target/quarkus-app/quarkus-run.jar >"$WORK/query-service.log" 2>&1 &
 PIDS+=($!)
 BASE="http://127.0.0.1:$HTTP_PORT"
@@ -143,7 +144,7 @@ java -cp "$DEVSTACK_CP" dev.evalboard.devstack.bench.FixedRateLoad "$LEADERBOARD
   >"$WORK/fixed-rate.txt" 2>&1
 FIXED=$(grep '^fixed-rate' "$WORK/fixed-rate.txt" || cat "$WORK/fixed-rate.txt")
 FIXED_P99=$(sed -n 's/.* p99=\([0-9.]*\)ms.*/\1/p' <<<"$FIXED")
-CACHE_METRICS=$(curl -fsS "$BASE/q/metrics" | grep -E '^evalboard_query_cache_(requests_total|invalidations_total|refreshes_total)' \
+CACHE_METRICS=$(curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | grep -E '^evalboard_query_cache_(requests_total|invalidations_total|refreshes_total)' \
   | sed 's/^/  /' || true)
 
 echo

@@ -21,22 +21,31 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int httpPort;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int httpPort, Path log) {
+    private ServiceProcess(String name, Process process, int httpPort, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.log = log;
+    }
+
+    /** Starts a built module with its management interface (metrics, OpenAPI) on a free port. */
+    public static ServiceProcess start(String name, Path appDir, int httpPort, Map<String, String> env, Path log) {
+        return start(name, appDir, httpPort, FreePorts.pick(), env, log);
     }
 
     /**
      * Starts {@code quarkus-app/quarkus-run.jar} of a built module.
      *
      * @param appDir the module's {@code target/quarkus-app} directory
-     * @param env    settings as environment variables (QUARKUS_HTTP_PORT is set from {@code httpPort})
+     * @param env    settings as environment variables (QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT are set from
+     *               {@code httpPort} and {@code managementPort}); an empty value removes an inherited variable
      */
-    public static ServiceProcess start(String name, Path appDir, int httpPort, Map<String, String> env, Path log) {
+    public static ServiceProcess start(String name, Path appDir, int httpPort, int managementPort,
+            Map<String, String> env, Path log) {
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first (./mvnw package)");
@@ -46,11 +55,18 @@ public final class ServiceProcess implements AutoCloseable {
                 jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
+        env.forEach((variable, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(name, builder.start(), httpPort, log);
+            return new ServiceProcess(name, builder.start(), httpPort, managementPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -62,6 +78,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The management interface: {@code /q/metrics}, {@code /q/openapi}, {@code /q/swagger-ui}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public Path log() {

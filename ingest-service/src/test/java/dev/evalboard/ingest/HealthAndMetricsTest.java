@@ -9,7 +9,9 @@ import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HealthAndMetricsTest {
+    // Relative to the management root path, /q.
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void readyWhenKafkaAndTheDatabaseAnswer() {
@@ -40,7 +45,7 @@ class HealthAndMetricsTest {
         String id = "metrics-" + UUID.randomUUID();
         String event = EventJson.event(id, "metrics-model", "B", 1, null).toString();
         IngestTestSupport.publish(List.of(event, event, "not json"));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/metrics").then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get(metrics).then()
                 .statusCode(200)
                 .body(containsString("evalboard_ingest_events_total{outcome=\"accepted\"}"))
                 .body(containsString("evalboard_ingest_events_total{outcome=\"duplicate\"}"))
@@ -49,5 +54,11 @@ class HealthAndMetricsTest {
                 .body(containsString("evalboard_ingest_consumer_lag"))
                 .body(containsString("evalboard_ingest_batches_held_total"))
                 .body(containsString("evalboard_ingest_dead_letters_cut_down_total")));
+    }
+
+    @Test
+    void metricsAreOnTheManagementPortOnly() {
+        given().when().get(metrics).then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 }

@@ -92,7 +92,7 @@ class HostileStreamTest {
     }
 
     private static double serviceLag(ServiceProcess ingest) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.url() + "/q/metrics")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.managementUrl() + "/q/metrics")).build();
         String metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         Matcher lag = LAG.matcher(metrics);
         return lag.find() ? Double.parseDouble(lag.group(1)) : -1;

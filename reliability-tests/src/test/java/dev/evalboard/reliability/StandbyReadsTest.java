@@ -167,7 +167,7 @@ class StandbyReadsTest {
 
     private Map<String, Double> cacheRequests(ServiceProcess query) throws Exception {
         Map<String, Double> counts = new java.util.HashMap<>();
-        Matcher m = REQUESTS.matcher(body(query.url() + "/q/metrics"));
+        Matcher m = REQUESTS.matcher(body(query.managementUrl() + "/q/metrics"));
         while (m.find()) {
             counts.put(m.group(1), Double.parseDouble(m.group(2)));
         }

@@ -74,15 +74,15 @@ class EvalboardUpTest {
             awaitBodyContaining(stack.url("Scatter chart"), model, CHART_FOLLOWS_WITHIN);
             System.out.printf("[system] published result shown in the printed scatter chart URL after %d ms%n",
                     (System.nanoTime() - published) / 1_000_000);
-            String modelUrl = stack.url("Swagger UI").replace("/q/swagger-ui", "/api/v1/models/")
-                    + URLEncoder.encode(model, StandardCharsets.UTF_8);
+            // Quarkus redirects the printed address to the one with a slash; a browser follows.
+            assertEquals(200, get(stack.url("Swagger UI") + "/").statusCode(), "Swagger UI, on the management port");
+            String modelUrl = modelUrl(stack, model);
             awaitStatus(modelUrl, 200, Duration.ofSeconds(60));
             stack.stopAndAssertNothingLeft(env);
         }
 
         try (RunningStack again = RunningStack.start(env)) {
-            String modelUrl = again.url("Swagger UI").replace("/q/swagger-ui", "/api/v1/models/")
-                    + URLEncoder.encode(model, StandardCharsets.UTF_8);
+            String modelUrl = modelUrl(again, model);
             assertEquals(200, get(modelUrl).statusCode(), "the event published before the restart is still there");
             again.stopAndAssertNothingLeft(env);
         }
@@ -94,6 +94,11 @@ class EvalboardUpTest {
             assertTrue(System.nanoTime() < deadline, text + " not in " + url + " within " + timeout);
             Thread.sleep(20);
         }
+    }
+
+    private static String modelUrl(RunningStack stack, String model) {
+        return stack.url("Leaderboard").replaceFirst("/api/v1/leaderboards/.*", "/api/v1/models/")
+                + URLEncoder.encode(model, StandardCharsets.UTF_8);
     }
 
     private void publish(String bootstrap, String model) throws Exception {

@@ -101,7 +101,7 @@ public final class IngestBenchmark {
                 work.resolve("ingest-service.log"))) {
             HttpClient http = HttpClient.newHttpClient();
             ingest.awaitReady(Duration.ofSeconds(120));
-            HttpRequest metrics = HttpRequest.newBuilder(URI.create(ingest.url() + "/q/metrics")).build();
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create(ingest.managementUrl() + "/q/metrics")).build();
             long firstSeen = 0;
             long countAtFirst = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();

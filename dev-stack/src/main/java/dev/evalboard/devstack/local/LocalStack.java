@@ -30,6 +30,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class LocalStack {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    /** Each service's management interface (metrics, OpenAPI, Swagger UI) is on its API port + 1000. */
+    private static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     private final LocalStackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -99,16 +101,22 @@ public final class LocalStack {
         if (s.externalJdbcUrl() == null) {
             Ports.requireFree(s.postgresPort(), "PostgreSQL", LocalStackSettings.POSTGRES_PORT);
         }
-        Ports.requireFree(s.ingestPort(), "ingest-service", LocalStackSettings.INGEST_PORT);
-        Ports.requireFree(s.queryPort(), "query-service", LocalStackSettings.QUERY_PORT);
-        Ports.requireFree(s.chartPort(), "chart-service", LocalStackSettings.CHART_PORT);
+        requireFree(s.ingestPort(), "ingest-service", LocalStackSettings.INGEST_PORT);
+        requireFree(s.queryPort(), "query-service", LocalStackSettings.QUERY_PORT);
+        requireFree(s.chartPort(), "chart-service", LocalStackSettings.CHART_PORT);
+    }
+
+    private static void requireFree(int port, String service, String setting) {
+        Ports.requireFree(port, service, setting);
+        Ports.requireFree(port + MANAGEMENT_PORT_OFFSET, service + " management, its port + "
+                + MANAGEMENT_PORT_OFFSET, setting);
     }
 
     private void startService(String name, int port, Map<String, String> env) {
         Path app = settings.repoDir().resolve(name).resolve("target/quarkus-app");
         Path log = settings.dataDir().resolve("logs").resolve(name + ".log");
-        timed(name + " on port " + port, () -> keep(ServiceProcess.start(name, app, port, env, log))
-                .awaitReady(SERVICE_START_TIMEOUT));
+        timed(name + " on port " + port, () -> keep(ServiceProcess.start(name, app, port,
+                port + MANAGEMENT_PORT_OFFSET, env, log)).awaitReady(SERVICE_START_TIMEOUT));
     }
 
     private static void publishSeed(String bootstrap) {
@@ -151,6 +159,7 @@ public final class LocalStack {
 
     private void printUrls(String kafka) {
         String query = "http://localhost:" + settings.queryPort();
+        String queryManagement = "http://localhost:" + (settings.queryPort() + MANAGEMENT_PORT_OFFSET);
         String chart = "http://localhost:" + settings.chartPort();
         String bars = "benchmark=AIME%202024&benchmark=MATH-500&benchmark=GPQA%20Diamond&benchmark=LiveCodeBench"
                 + "&model=AM-Distill-Qwen-32B&model=DeepSeek-R1-Distill-Qwen-32B&model=AM-Distill-Qwen-72B"
@@ -161,14 +170,14 @@ public final class LocalStack {
 
                 Evalboard is running. Ctrl-C stops everything.
                   Kafka bootstrap     %s   (topic eval.results)
-                  Swagger UI          %s/q/swagger-ui
+                  Swagger UI          %s/q/swagger-ui   (metrics: /q/metrics on each service's port + 1000)
                   Leaderboard         %s/api/v1/leaderboards/%s
                   Table               %s/api/v1/leaderboard?%s
                   Pareto set          %s/api/v1/pareto?benchmark=%s&x=parameters
                   Bar chart           %s/charts/bar.svg?%s
                   Scatter chart       %s/charts/scatter.svg?benchmark=%s&x=parameters&logX=true&frontier=true&highlight=DASD-4B-Thinking&highlightLabel=Our%%20Model
                   Data folder         %s   (./evalboard reset empties it)
-                %n""", kafka, query, query, encode("AIME 2024"), query, bars.substring(0, bars.indexOf("&model")),
+                %n""", kafka, queryManagement, query, encode("AIME 2024"), query, bars.substring(0, bars.indexOf("&model")),
                 query, lcb, chart, bars, chart, lcb, settings.dataDir());
     }
 

@@ -10,6 +10,10 @@ final class Ports {
     }
 
     static void requireFree(int port, String what, String setting) {
+        if (port > 65535) {
+            throw new StartupProblem("port " + port + " (" + what + ") is beyond 65535; set " + setting
+                    + " to a lower port");
+        }
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
         } catch (IOException e) {

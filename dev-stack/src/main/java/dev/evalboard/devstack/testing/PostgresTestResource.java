@@ -17,10 +17,18 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public static Database database() {
         String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (url != null && !url.isBlank()) {
-            return new Database(url, System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+            return new Database(url, required("QUARKUS_DATASOURCE_USERNAME"), required("QUARKUS_DATASOURCE_PASSWORD"));
         }
         return new Database(SharedServers.postgres().jdbcUrl(), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+    }
+
+    private static String required(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("QUARKUS_DATASOURCE_JDBC_URL is set, so " + variable
+                    + " must be set too: the services have no default database login");
+        }
+        return value;
     }
 
     @Override
