@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class BenchmarkSettlement {
 
-    // Benchmarks still unsettled take the first statement of this batch; settled ones are left alone.
+    // Benchmarks still unsettled take the first statement of this batch; settled ones are left alone, and the batch's
+    // events about settled benchmarks are not even aggregated (almost every batch after the first).
     static final String SETTLE = """
             UPDATE benchmark b SET
                 higher_is_better = coalesce(b.higher_is_better, f.higher_is_better),
@@ -26,10 +27,13 @@ final class BenchmarkSettlement {
                 unit = coalesce(b.unit, f.unit),
                 unit_at = CASE WHEN b.unit IS NULL THEN f.unit_at ELSE b.unit_at END,
                 unit_event = CASE WHEN b.unit IS NULL THEN f.unit_event ELSE b.unit_event END
-            FROM (SELECT benchmark, metric,
+            FROM (SELECT i.benchmark, i.metric,
                     %s,
                     %s
-                  FROM incoming_result GROUP BY benchmark, metric) f
+                  FROM incoming_result i JOIN benchmark u ON u.name = i.benchmark AND u.metric = i.metric
+                  WHERE (u.higher_is_better IS NULL AND i.higher_is_better IS NOT NULL)
+                     OR (u.unit IS NULL AND i.unit IS NOT NULL)
+                  GROUP BY i.benchmark, i.metric) f
             WHERE b.name = f.benchmark AND b.metric = f.metric
               AND ((b.higher_is_better IS NULL AND f.higher_is_better IS NOT NULL)
                    OR (b.unit IS NULL AND f.unit IS NOT NULL))""".formatted(firstOf("higher_is_better"),
@@ -67,9 +71,9 @@ final class BenchmarkSettlement {
 
     /** The value, instant and eventId of the earliest event in the batch that states the attribute. */
     private static String firstOf(String a) {
-        String first = " ORDER BY evaluated_at, event_id) FILTER (WHERE " + a + " IS NOT NULL))[1] AS ";
-        return "(array_agg(" + a + first + a + ",\n"
-                + "(array_agg(evaluated_at" + first + a + "_at,\n"
-                + "(array_agg(event_id" + first + a + "_event";
+        String first = " ORDER BY i.evaluated_at, i.event_id) FILTER (WHERE i." + a + " IS NOT NULL))[1] AS ";
+        return "(array_agg(i." + a + first + a + ",\n"
+                + "(array_agg(i.evaluated_at" + first + a + "_at,\n"
+                + "(array_agg(i.event_id" + first + a + "_event";
     }
 }
