@@ -19,7 +19,8 @@ import java.util.Locale;
 final class RawHttp {
 
     /** Status, content type and body of an answer. */
-    record Answer(int status, String contentType, byte[] body) {
+    /** An answer; {@code retryAfter} is its Retry-After header, null when it has none. */
+    record Answer(int status, String contentType, String retryAfter, byte[] body) {
     }
 
     private RawHttp() {
@@ -46,17 +47,20 @@ final class RawHttp {
         String[] head = new String(response, 0, headerEnd, StandardCharsets.ISO_8859_1).split("\r\n");
         int status = Integer.parseInt(head[0].split(" ")[1]);
         String contentType = "";
+        String retryAfter = null;
         boolean chunked = false;
         for (String line : head) {
             String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-type:")) {
                 contentType = line.substring(13).trim();
+            } else if (lower.startsWith("retry-after:")) {
+                retryAfter = line.substring(12).trim();
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             }
         }
         byte[] body = Arrays.copyOfRange(response, headerEnd + 4, response.length);
-        return new Answer(status, contentType, chunked ? unchunk(body) : body);
+        return new Answer(status, contentType, retryAfter, chunked ? unchunk(body) : body);
     }
 
     private static byte[] unchunk(byte[] chunked) throws IOException {
