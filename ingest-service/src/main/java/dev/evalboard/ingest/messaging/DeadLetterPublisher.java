@@ -66,7 +66,12 @@ public class DeadLetterPublisher {
     private List<Attempt> sendAll(List<Attempt> attempts) {
         List<Future<RecordMetadata>> sends = new ArrayList<>(attempts.size());
         for (Attempt attempt : attempts) {
-            sends.add(producer.send(attempt.shape().letter(topic, attempt.rejected(), attempt.refusal())));
+            try {
+                sends.add(producer.send(attempt.shape().letter(topic, attempt.rejected(), attempt.refusal())));
+            } catch (RuntimeException e) {
+                // Thrown before anything was sent (no metadata, a closed producer): the broker's side, not the record's.
+                throw new TransientFailure("the dead-letter topic did not take the rejected records: " + e, e);
+            }
         }
         List<Attempt> smaller = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
