@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -85,7 +87,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public Map<String, String> settings(List<String> names) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
                 Statement s = c.createStatement()) {
-            var values = new java.util.TreeMap<String, String>();
+            Map<String, String> values = new TreeMap<>();
             for (String name : names) {
                 try (ResultSet rs = s.executeQuery("SHOW " + name)) {
                     rs.next();
@@ -112,7 +114,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.writeString(standbyDir.resolve("standby.signal"), "");
             Files.writeString(standbyDir.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=localhost port="
                     + this.port + " user=" + USER + " application_name=evalboard-standby'\n",
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             restart();
             throw new UncheckedIOException("cannot make a standby in " + standbyDir, e);

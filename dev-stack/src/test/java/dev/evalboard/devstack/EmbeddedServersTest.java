@@ -1,12 +1,15 @@
 package dev.evalboard.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -98,9 +101,9 @@ class EmbeddedServersTest {
                 execute(primary, "INSERT INTO kept VALUES ('streamed')");
                 assertEquals("t", query(standby, "SELECT pg_is_in_recovery()"));
                 awaitValue(standby, "SELECT string_agg(v, ',') FROM kept", "streamed");
-                var refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                SQLException refused = assertThrows(SQLException.class,
                         () -> execute(standby, "LISTEN anything"));
-                org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("recovery"),
+                assertTrue(refused.getMessage().contains("recovery"),
                         refused.getMessage());
 
                 execute(standby, "SELECT pg_wal_replay_pause()");

@@ -1,5 +1,6 @@
 package dev.evalboard.ingest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +82,7 @@ class ChangeFeedTest {
     }
 
     private static void awaitStored(String eventId) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> IngestTestSupport.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> IngestTestSupport.count(
                 "SELECT count(*) FROM result WHERE event_id = ?", eventId) == 1);
     }
 

@@ -14,9 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -153,20 +155,23 @@ class StandbyReadsTest {
 
     /** Whether {@code url} answers 200 with {@code text} in it; a board not there yet is a 404. */
     private boolean shows(String url, String text) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(url);
         return response.statusCode() == 200 && response.body().contains(text);
     }
 
     private String body(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(url);
         assertEquals(200, response.statusCode(), url);
         return response.body();
     }
 
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private Map<String, Double> cacheRequests(ServiceProcess query) throws Exception {
-        Map<String, Double> counts = new java.util.HashMap<>();
+        Map<String, Double> counts = new HashMap<>();
         Matcher m = REQUESTS.matcher(body(query.managementUrl() + "/q/metrics"));
         while (m.find()) {
             counts.put(m.group(1), Double.parseDouble(m.group(2)));
@@ -179,7 +184,7 @@ class StandbyReadsTest {
     }
 
     private static void execute(EmbeddedPostgres database, String sql) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), EmbeddedPostgres.USER,
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedPostgres.USER,
                 EmbeddedPostgres.PASSWORD)) {
             c.createStatement().execute(sql);
         }

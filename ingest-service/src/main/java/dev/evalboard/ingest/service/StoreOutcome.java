@@ -2,6 +2,7 @@ package dev.evalboard.ingest.service;
 
 import dev.evalboard.contract.change.ResultChange.Benchmark;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What one batch did to the store: new events kept, events already there (redeliveries), events refused for
@@ -21,6 +22,6 @@ public record StoreOutcome(int accepted, int duplicates, List<RefusedEvent> refu
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.evalboard.contract.change.ResultChange;
 import dev.evalboard.query.cache.ChangeFeed.FeedRestarted;
 import dev.evalboard.query.cache.ChangeFeed.VisibleChange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class ChangeStreamTest {
 
     private void visible(long offset, String... benchmarks) {
         stream.onVisible(new VisibleChange(offset, ResultChange.of("0/1",
-                java.util.Arrays.stream(benchmarks).map(b -> new ResultChange.Benchmark(b, "pass@1")).toList(),
+                Arrays.stream(benchmarks).map(b -> new ResultChange.Benchmark(b, "pass@1")).toList(),
                 List.of("m"))));
     }
 }
