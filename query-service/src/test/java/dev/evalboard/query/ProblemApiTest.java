@@ -78,7 +78,8 @@ class ProblemApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "x=weight", "x=", "metric=%20", "minParameters=2&maxParameters=1", "benchmark=" })
+    @ValueSource(strings = { "x=weight", "x=", "metric=%20", "minParameters=2&maxParameters=1", "benchmark=",
+            "dominatedLimit=10001", "dominatedLimit=-1", "dominatedOffset=x", "model=%01" })
     void malformedParetoParametersAre400(String query) {
         String url = "/api/v1/pareto?" + query + (query.startsWith("benchmark") ? "" : "&benchmark=" + BENCH);
         if (query.equals("x=")) {

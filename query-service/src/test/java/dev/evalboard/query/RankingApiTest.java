@@ -176,7 +176,7 @@ class RankingApiTest {
 
     @Test
     void paretoOverParametersCountsModelsWithoutParametersAsExcluded() {
-        api().get("/api/v1/pareto?benchmark=" + Urls.encode(TIES)).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&benchmark=" + Urls.encode(TIES)).then().statusCode(200)
                 .body("x", equalTo("parameters"))
                 .body("frontier.model", contains(ALPHA))
                 .body("dominated.model", contains(BRAVO, CHARLIE))
@@ -185,7 +185,7 @@ class RankingApiTest {
 
     @Test
     void paretoFollowsALowerIsBetterScore() {
-        api().get("/api/v1/pareto?metric=ms&benchmark=" + Urls.encode(LATENCY)).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&metric=ms&benchmark=" + Urls.encode(LATENCY)).then().statusCode(200)
                 .body("higherIsBetter", equalTo(false))
                 .body("frontier.model", contains(ALPHA, BRAVO))
                 .body("dominated.model", contains(CHARLIE));
@@ -193,14 +193,14 @@ class RankingApiTest {
 
     @Test
     void paretoOverCostAndActiveParameters() {
-        api().get("/api/v1/pareto?x=costUsd&benchmark=" + Urls.encode(TIES)).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&x=costUsd&benchmark=" + Urls.encode(TIES)).then().statusCode(200)
                 .body("x", equalTo("costUsd"))
                 .body("frontier.model", contains(BRAVO, ALPHA))
                 .body("frontier.x", contains(1.0f, 5.0f))
                 .body("dominated.model", contains(DELTA))
                 .body("excluded", equalTo(1));
         // A model without activeParameters is dense: all its parameters are active.
-        api().get("/api/v1/pareto?x=activeParameters&benchmark=" + Urls.encode(TIES)).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&x=activeParameters&benchmark=" + Urls.encode(TIES)).then().statusCode(200)
                 .body("frontier.model", contains(CHARLIE, ALPHA))
                 .body("frontier.x", contains(3000000000L, 7000000000L))
                 .body("dominated.model", contains(BRAVO));
@@ -208,7 +208,7 @@ class RankingApiTest {
 
     @Test
     void paretoOverSeveralBenchmarksUsesTheMeanOfModelsHavingAll() {
-        api().get("/api/v1/pareto?benchmark=" + Urls.encode(TIES) + "&benchmark=" + Urls.encode(SECOND))
+        api().get("/api/v1/pareto?dominatedLimit=100&benchmark=" + Urls.encode(TIES) + "&benchmark=" + Urls.encode(SECOND))
                 .then().statusCode(200)
                 .body("y", equalTo("mean"))
                 .body("frontier.model", contains(ALPHA, CHARLIE))
@@ -219,7 +219,7 @@ class RankingApiTest {
 
     @Test
     void identicalPointsAreBothOnTheFrontier() {
-        api().get("/api/v1/pareto?benchmark=" + Urls.encode(TWINS)).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&benchmark=" + Urls.encode(TWINS)).then().statusCode(200)
                 .body("frontier.model", contains(P + "twin-1", P + "twin-2"))
                 .body("dominated.model", contains(P + "bigger"));
     }

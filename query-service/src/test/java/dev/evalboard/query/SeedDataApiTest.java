@@ -62,6 +62,7 @@ class SeedDataApiTest {
     @Test
     void theLiveCodeBenchV5FrontierOverParametersIsMistral3BThenDasd4B() {
         given().queryParam("benchmark", "LiveCodeBench v5").queryParam("x", "parameters")
+                .queryParam("dominatedLimit", 100)
                 .get("/api/v1/pareto")
                 .then().statusCode(200)
                 .body("x", equalTo("parameters"))

@@ -28,5 +28,6 @@ public interface QueryApi {
     @GET
     @Path("/pareto")
     RestResponse<ParetoSet> pareto(@QueryParam("benchmark") List<String> benchmarks,
-            @QueryParam("metric") String metric, @QueryParam("x") String x);
+            @QueryParam("metric") String metric, @QueryParam("x") String x,
+            @QueryParam("dominatedLimit") int dominatedLimit, @QueryParam("model") List<String> models);
 }

@@ -33,7 +33,9 @@ public class QueryGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String x) {
-        return Answer.of(api.pareto(benchmarks, metric, x));
+    /** The frontier, the best {@code dominatedLimit} dominated points, and the named models wherever they are. */
+    public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String x, int dominatedLimit,
+            List<String> models) {
+        return Answer.of(api.pareto(benchmarks, metric, x, dominatedLimit, models));
     }
 }

@@ -8,6 +8,7 @@ import dev.evalboard.chart.client.QueryRejectedException;
 import dev.evalboard.chart.config.ChartConfig;
 import dev.evalboard.contract.change.ResultChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,11 @@ public class ChartDataService {
 
     private static final Logger LOG = Logger.getLogger(ChartDataService.class);
 
+    /** What query-service looks up by name in one Pareto request. */
+    private static final int MAX_NAMED_MODELS = 50;
+
     private final QueryGateway gateway;
+    private final int maxPoints;
     private final ExpiringCache<DataKey, Answer<LeaderboardTable>> leaderboards;
     private final ExpiringCache<DataKey, Answer<ParetoSet>> paretoSets;
     /** The latest change-feed offset that named each benchmark. */
@@ -37,6 +42,8 @@ public class ChartDataService {
 
     ChartDataService(QueryGateway gateway, ChartConfig config) {
         this.gateway = gateway;
+        // query-service lists at most 10,000 dominated points a request.
+        this.maxPoints = Math.min(config.limits().maxPoints(), 10_000);
         this.leaderboards = cache(config.cache());
         this.paretoSets = cache(config.cache());
     }
@@ -46,8 +53,11 @@ public class ChartDataService {
                 ChartDataService::queryServiceUnavailable, this::reflectsKnownChanges, System::nanoTime);
     }
 
-    /** What a cached answer was asked for: its benchmarks and metric, and the x measure of a Pareto set. */
-    private record DataKey(List<String> benchmarks, String metric, String x) {
+    /**
+     * What a cached answer was asked for: its benchmarks and metric, and the x measure of a Pareto set with the
+     * models it must hold wherever they rank.
+     */
+    private record DataKey(List<String> benchmarks, String metric, String x, List<String> models) {
         boolean affectedBy(ResultChange change) {
             return change.benchmarks().stream()
                     .anyMatch(b -> b.metric().equals(metric) && benchmarks.contains(b.name()));
@@ -71,13 +81,19 @@ public class ChartDataService {
     }
 
     public LeaderboardTable leaderboard(List<String> benchmarks, String metric) {
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, null);
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, null, List.of());
         return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric))).body();
     }
 
-    public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x) {
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code());
-        return paretoSets.get(key, () -> load(key, () -> gateway.pareto(benchmarks, metric, x.code()))).body();
+    /**
+     * A Pareto set with as many dominated points as a chart draws, best first, and the {@code models} (up to the 50
+     * that query-service looks up) wherever they rank.
+     */
+    public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x, Collection<String> models) {
+        List<String> named = models.stream().sorted().limit(MAX_NAMED_MODELS).toList();
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named);
+        return paretoSets.get(key, () -> load(key,
+                () -> gateway.pareto(benchmarks, metric, x.code(), maxPoints, named))).body();
     }
 
     /** Loads an answer and notes which changes it must reflect to be kept, as known before asking. */

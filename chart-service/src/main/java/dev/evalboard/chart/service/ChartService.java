@@ -64,15 +64,18 @@ public class ChartService {
     }
 
     public String scatterChart(ScatterQuery q) {
-        ParetoSet pareto = data.pareto(q.benchmarks(), q.metric(), q.x());
+        ParetoSet pareto = data.pareto(q.benchmarks(), q.metric(), q.x(), q.highlight());
         List<ScatterPoint> points = new ArrayList<>();
         Set<String> frontier = new HashSet<>();
         for (ParetoSet.Point p : nonNull(pareto.frontier())) {
             frontier.add(p.model());
             addPoint(points, p);
         }
-        for (ParetoSet.Point p : nonNull(pareto.dominated())) {
-            addPoint(points, p);
+        Set<String> added = new HashSet<>(frontier);
+        for (ParetoSet.Point p : concat(nonNull(pareto.dominated()), nonNull(pareto.requested()))) {
+            if (added.add(p.model())) {
+                addPoint(points, p);
+            }
         }
         // A fixed order whatever order query-service lists points in keeps the bytes deterministic.
         points.sort(Comparator.comparingDouble(ScatterPoint::x).thenComparingDouble(p -> -p.y())
@@ -109,6 +112,12 @@ public class ChartService {
             rows.add(row);
         }
         return rows;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static <T> List<T> nonNull(List<T> list) {

@@ -82,6 +82,18 @@ class ChartGetTest {
     }
 
     @Test
+    void aScatterAsksForEveryPointItCanDrawAndFindsHighlightedModelsWhereverTheyRank() {
+        // The fake lists a named model only under 'requested', as query-service does when it ranks beyond the page.
+        String svg = given().queryParam("benchmark", "LiveCodeBench v5").queryParam("highlight",
+                "Nvidia-Nemotron-Ultra-253B").when().get("/charts/scatter.svg").then().statusCode(200).extract()
+                .asString();
+        assertTrue(svg.contains("Nvidia-Nemotron-Ultra-253B"), "the highlighted model is drawn");
+        for (String model : List.of("AM-thinking-v1", "Qwen3-14B", "GLM-Z1-9B", "Mistral3-3B")) {
+            assertTrue(svg.contains(model), model + ", dominated or not, is drawn");
+        }
+    }
+
+    @Test
     void scatterAxisEndsFixedAsInTheReferenceChart() {
         // reference-charts/scatter-chart.md: "Scale: 4B to 100B, with markers at 4B, 10B, 32B, and 100B".
         String svg = given().urlEncodingEnabled(false).when()

@@ -137,20 +137,35 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         return row;
     }
 
+    /**
+     * As query-service answers: the frontier, at most {@code dominatedLimit} dominated points, and the models named
+     * by {@code model} in {@code requested}. Named models are left out of the dominated page, as they are when
+     * they rank beyond it, so a chart must take them from {@code requested}.
+     */
     private JsonNode pareto(Map<String, List<String>> query) {
         String benchmark = query.get("benchmark").get(0);
+        int dominatedLimit = Integer.parseInt(query.getOrDefault("dominatedLimit", List.of("0")).get(0));
+        List<String> named = query.getOrDefault("model", List.of());
         ObjectNode set = JSON.createObjectNode().put("x", query.get("x").get(0)).put("y", benchmark);
         ArrayNode frontier = set.putArray("frontier");
         ArrayNode dominated = set.putArray("dominated");
+        ArrayNode requested = set.putArray("requested");
+        long dominatedTotal = 0;
         for (JsonNode e : seed()) {
             if (e.get("benchmark").asText().equals(benchmark)) {
                 String model = e.at("/model/name").asText();
-                ObjectNode p = (LCB_FRONTIER.contains(model) ? frontier : dominated).addObject();
-                p.put("model", model).put("x", e.at("/model/parameters").asLong()).put("y", e.get("score").asDouble())
-                        .put("openness", e.at("/model/openness").asText()).put("parameters", e.at("/model/parameters").asLong());
+                boolean onFrontier = LCB_FRONTIER.contains(model);
+                dominatedTotal += onFrontier ? 0 : 1;
+                ArrayNode list = onFrontier ? frontier : named.contains(model) ? requested
+                        : dominated.size() < dominatedLimit ? dominated : null;
+                if (list != null) {
+                    list.addObject().put("model", model).put("x", e.at("/model/parameters").asLong())
+                            .put("y", e.get("score").asDouble()).put("openness", e.at("/model/openness").asText())
+                            .put("parameters", e.at("/model/parameters").asLong());
+                }
             }
         }
-        set.put("excluded", 0);
+        set.put("dominatedTotal", dominatedTotal).put("excluded", 0);
         return set;
     }
 

@@ -5,7 +5,6 @@ import dev.evalboard.devstack.EmbeddedPostgres;
 import dev.evalboard.devstack.FreePorts;
 import dev.evalboard.devstack.ServiceProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,9 +148,9 @@ public final class IngestBenchmark {
 
     /** The physical limit: the same final rows (models, benchmarks, history, current) loaded with COPY. */
     private static double timeCopy(EmbeddedPostgres postgres, BenchEvents data) throws Exception {
+        ResultStoreSchema.migrate(jdbcUrl(postgres, "via_copy"), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
         try (Connection c = DriverManager.getConnection(jdbcUrl(postgres, "via_copy"), EmbeddedPostgres.USER,
                 EmbeddedPostgres.PASSWORD)) {
-            migrate(c);
             c.setAutoCommit(false);
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder benchmarks = new StringBuilder();
@@ -191,16 +190,6 @@ public final class IngestBenchmark {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
                 EmbeddedPostgres.PASSWORD); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
-        }
-    }
-
-    private static void migrate(Connection c) throws IOException, SQLException {
-        try (InputStream in = IngestBenchmark.class.getResourceAsStream("/db/migration/V1__result_store.sql");
-                Statement s = c.createStatement()) {
-            if (in == null) {
-                throw new IllegalStateException("the schema migration is not on the class path");
-            }
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

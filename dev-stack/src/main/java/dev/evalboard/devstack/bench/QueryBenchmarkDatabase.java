@@ -1,8 +1,6 @@
 package dev.evalboard.devstack.bench;
 
 import dev.evalboard.devstack.EmbeddedPostgres;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,9 +31,9 @@ public final class QueryBenchmarkDatabase {
             stopped.countDown();
         }, "postgres-stop"));
         long started = System.nanoTime();
+        ResultStoreSchema.migrate(postgres.jdbcUrl(), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
                 EmbeddedPostgres.PASSWORD); Statement s = c.createStatement()) {
-            applySchema(s);
             generate(s, models, benchmarks);
         }
         System.out.printf("generated %,d models x %d benchmarks = %,d current results in %.1f s%n", models,
@@ -43,15 +41,6 @@ public final class QueryBenchmarkDatabase {
         System.out.println("READY " + postgres.jdbcUrl() + " " + postgres.port());
         System.out.flush();
         stopped.await();
-    }
-
-    private static void applySchema(Statement s) throws Exception {
-        try (InputStream in = QueryBenchmarkDatabase.class.getResourceAsStream("/db/migration/V1__result_store.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("V1__result_store.sql is not on the classpath (event-contract)");
-            }
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 
     private static void generate(Statement s, int models, int benchmarks) throws SQLException {

@@ -20,15 +20,20 @@ public class BenchmarkRepository {
             b.id, b.name, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better,
             coalesce(b.unit, 'percent') AS unit""";
 
+    // Counts and last updates come from the rows the schema's triggers keep (V2__current_result_counts.sql); only a
+    // benchmark with several metrics counts its distinct models across them from the results.
     private static final String STATS = """
-            SELECT b.name, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better,
-                   coalesce(b.unit, 'percent') AS unit, count(c.model_id) AS model_count,
-                   max(c.evaluated_at) AS last_update,
-                   (SELECT count(DISTINCT c2.model_id) FROM current_result c2
-                    JOIN benchmark b2 ON b2.id = c2.benchmark_id WHERE b2.name = b.name) AS benchmark_model_count
-            FROM benchmark b LEFT JOIN current_result c ON c.benchmark_id = b.id
-            GROUP BY b.id
-            ORDER BY b.name COLLATE "C", b.metric COLLATE "C\"""";
+            WITH per_metric AS (
+                SELECT b.id, b.name, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better,
+                       coalesce(b.unit, 'percent') AS unit, coalesce(sum(n.results), 0) AS model_count,
+                       max(n.last_update) AS last_update, count(*) OVER (PARTITION BY b.name) AS metrics
+                FROM benchmark b LEFT JOIN current_result_count n ON n.benchmark_id = b.id
+                GROUP BY b.id)
+            SELECT p.*, CASE WHEN p.metrics = 1 THEN p.model_count ELSE
+                   (SELECT count(DISTINCT c.model_id) FROM current_result c JOIN benchmark b ON b.id = c.benchmark_id
+                    WHERE b.name = p.name) END AS benchmark_model_count
+            FROM per_metric p
+            ORDER BY p.name COLLATE "C", p.metric COLLATE "C\"""";
 
     private final Jdbc jdbc;
 

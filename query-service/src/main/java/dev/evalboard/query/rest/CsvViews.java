@@ -43,6 +43,7 @@ final class CsvViews {
                 "activeParameters", "organization"));
         set.frontier().forEach(p -> csv.row(point("frontier", p)));
         set.dominated().forEach(p -> csv.row(point("dominated", p)));
+        set.requested().forEach(p -> csv.row(point("requested", p)));
         return csv;
     }
 

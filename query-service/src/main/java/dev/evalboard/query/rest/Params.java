@@ -18,6 +18,8 @@ final class Params {
     static final String DEFAULT_METRIC = "pass@1";
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_BENCHMARKS = 20;
+    static final int MAX_DOMINATED_LIMIT = 10_000;
+    static final int MAX_REQUESTED_MODELS = 50;
 
     // The metric syntax of the event contract.
     private static final Pattern METRIC = Pattern.compile("[a-z0-9@._:/-]{1,64}");
@@ -32,6 +34,29 @@ final class Params {
 
     static long offset(String raw) {
         return wholeNumber("offset", raw, 0, Integer.MAX_VALUE, 0);
+    }
+
+    /** How many dominated points a Pareto answer lists: none unless asked, at most 10,000. */
+    static int dominatedLimit(String raw) {
+        return (int) wholeNumber("dominatedLimit", raw, 0, MAX_DOMINATED_LIMIT, 0);
+    }
+
+    static long dominatedOffset(String raw) {
+        return wholeNumber("dominatedOffset", raw, 0, Integer.MAX_VALUE, 0);
+    }
+
+    /** Zero or more distinct model names, at most 50. */
+    static List<String> models(List<String> raw) {
+        List<String> names = new ArrayList<>();
+        for (String value : raw == null ? List.<String>of() : raw) {
+            if (!isAbsent(value) && !names.contains(value)) {
+                names.add(text("model", value));
+            }
+            if (names.size() > MAX_REQUESTED_MODELS) {
+                throw ProblemException.badRequest("At most " + MAX_REQUESTED_MODELS + " models can be named.");
+            }
+        }
+        return names;
     }
 
     /** An optional non-negative parameter count; null when absent. */

@@ -40,13 +40,22 @@ public class ParetoResource {
     @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
     public Response pareto(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
             @Parameter(description = "parameters (default), activeParameters or costUsd") @QueryParam("x") String x,
+            @Parameter(description = "Dominated points to list, best first: 0 (default) to 10,000")
+            @QueryParam("dominatedLimit") String dominatedLimit,
+            @Parameter(description = "Dominated points to skip (default 0)")
+            @QueryParam("dominatedOffset") String dominatedOffset,
+            @Parameter(description = "Models whose points to return in 'requested' wherever they are (up to 50)")
+            @QueryParam("model") List<String> model,
             @BeanParam FilterParams filter, @Context HttpHeaders headers) {
         List<String> names = Params.benchmarks(benchmarks);
         String metricName = Params.metric(metric);
         XAxis axis = Params.axis(x);
+        ParetoSet.DominatedPage page = new ParetoSet.DominatedPage(Params.dominatedLimit(dominatedLimit),
+                Params.dominatedOffset(dominatedOffset));
+        List<String> requested = Params.models(model);
         ModelFilter models = filter.toFilter();
         return representations.cachedJsonOrCsv("pareto", names, metricName,
-                new Object[] { names, metricName, axis, FilterParams.normalised(models) },
-                () -> pareto.pareto(names, metricName, axis, models), CsvViews::pareto, headers);
+                new Object[] { names, metricName, axis, FilterParams.normalised(models), page, requested },
+                () -> pareto.pareto(names, metricName, axis, models, page, requested), CsvViews::pareto, headers);
     }
 }

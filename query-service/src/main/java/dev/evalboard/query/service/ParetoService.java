@@ -1,11 +1,13 @@
 package dev.evalboard.query.service;
 
+import dev.evalboard.contract.pareto.ParetoFrontier;
 import dev.evalboard.query.repository.Benchmark;
 import dev.evalboard.query.repository.ModelFilter;
 import dev.evalboard.query.repository.ModelRow;
 import dev.evalboard.query.repository.ScoreRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The Pareto set of one x axis against the score (or the mean score over several benchmarks). */
@@ -19,7 +21,8 @@ public class ParetoService {
         this.scores = scores;
     }
 
-    public ParetoSet pareto(List<String> names, String metric, XAxis axis, ModelFilter filter) {
+    public ParetoSet pareto(List<String> names, String metric, XAxis axis, ModelFilter filter,
+            ParetoSet.DominatedPage page, List<String> requestedModels) {
         List<Benchmark> benchmarks = resolver.resolveAll(names, metric);
         boolean higherIsBetter = benchmarks.get(0).higherIsBetter();
         List<ParetoSet.Point> points = new ArrayList<>();
@@ -39,9 +42,23 @@ public class ParetoService {
         }
         ParetoFrontier.Split<ParetoSet.Point> split = ParetoFrontier.split(points, p -> p.x().doubleValue(),
                 ParetoSet.Point::y, higherIsBetter);
+        List<ParetoSet.Point> dominated = bestFirst(split.dominated(), higherIsBetter);
+        List<ParetoSet.Point> pageOfDominated = dominated.subList((int) Math.min(page.offset(), dominated.size()),
+                (int) Math.min(page.offset() + page.limit(), dominated.size()));
+        List<ParetoSet.Point> requested = points.stream().filter(p -> requestedModels.contains(p.model()))
+                .sorted(Comparator.comparing(ParetoSet.Point::model)).toList();
         return new ParetoSet(benchmarks.stream().map(Benchmark::name).toList(), metric, axis.wireName(),
-                benchmarks.size() == 1 ? "score" : "mean", higherIsBetter, split.frontier(), split.dominated(),
-                excluded);
+                benchmarks.size() == 1 ? "score" : "mean", higherIsBetter, split.frontier(),
+                List.copyOf(pageOfDominated), dominated.size(), page.offset(), requested, excluded);
+    }
+
+    /** Best y first, then smaller x, then model name: the order in which dominated points are paged. */
+    private static List<ParetoSet.Point> bestFirst(List<ParetoSet.Point> points, boolean higherIsBetter) {
+        Comparator<ParetoSet.Point> byY = Comparator.comparingDouble(ParetoSet.Point::y);
+        List<ParetoSet.Point> sorted = new ArrayList<>(points);
+        sorted.sort((higherIsBetter ? byY.reversed() : byY)
+                .thenComparingDouble(p -> p.x().doubleValue()).thenComparing(ParetoSet.Point::model));
+        return sorted;
     }
 
     private static Number x(XAxis axis, ModelScores model) {

@@ -4,13 +4,20 @@ import java.util.List;
 
 /**
  * The Pareto frontier of x (lower is better) against y (the score, or the mean score over several benchmarks).
- * {@code excluded} counts the models that had every benchmark but no value for x.
+ * The frontier comes in full; the dominated points only as the page asked for ({@code dominatedOffset}, best y
+ * first), out of {@code dominatedTotal}; {@code requested} holds the points of the models the request named,
+ * wherever they are. {@code excluded} counts the models that had every benchmark but no value for x.
  */
 public record ParetoSet(List<String> benchmarks, String metric, String x, String y, boolean higherIsBetter,
-        List<Point> frontier, List<Point> dominated, long excluded) {
+        List<Point> frontier, List<Point> dominated, long dominatedTotal, long dominatedOffset,
+        List<Point> requested, long excluded) {
 
     /** {@code x} is a whole number for parameter counts and a decimal for costs. */
     public record Point(String model, Number x, double y, String openness, Long parameters, Long activeParameters,
             String organization) {
+    }
+
+    /** Which dominated points to list: {@code limit} of them (0 for none) after skipping {@code offset}. */
+    public record DominatedPage(int limit, long offset) {
     }
 }

@@ -1,8 +1,7 @@
-package dev.evalboard.query;
+package dev.evalboard.contract.pareto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.evalboard.query.service.ParetoFrontier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

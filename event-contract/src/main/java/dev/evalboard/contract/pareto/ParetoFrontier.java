@@ -1,4 +1,4 @@
-package dev.evalboard.query.service;
+package dev.evalboard.contract.pareto;
 
 import java.util.ArrayList;
 import java.util.Comparator;
