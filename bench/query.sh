@@ -90,7 +90,7 @@ echo "leaderboard body $(curl -fsS "$LEADERBOARD" | wc -c) bytes, pareto body $(
 RESOLVE="SELECT b.id, b.name, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better, coalesce(b.unit, 'percent') AS unit FROM benchmark b WHERE b.name = 'bench-01' AND b.metric = 'pass@1';"
 COLUMNS="c.benchmark_id, m.id, m.name, m.parameters, m.active_parameters, m.openness, m.organization, c.score, c.stderr, c.samples, c.cost_usd, c.evaluated_at"
 printf '%s\n%s\n' "$RESOLVE" \
-  "SELECT ranked.*, (SELECT count(*) FROM current_result c WHERE c.benchmark_id = $BENCH_ID) AS total FROM (SELECT $COLUMNS, rank() OVER (ORDER BY c.score DESC) AS rank FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = $BENCH_ID AND c.score >= coalesce((SELECT c.score FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = $BENCH_ID ORDER BY c.score DESC OFFSET 49 LIMIT 1), '-Infinity'::float8)) ranked ORDER BY ranked.score DESC, ranked.name COLLATE \"C\" LIMIT 50 OFFSET 0;" \
+  "SELECT ranked.*, (SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = $BENCH_ID) AS total FROM (SELECT $COLUMNS, rank() OVER (ORDER BY c.score DESC) AS rank FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = $BENCH_ID AND c.score >= coalesce((SELECT c.score FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = $BENCH_ID ORDER BY c.score DESC OFFSET 49 LIMIT 1), '-Infinity'::float8)) ranked ORDER BY ranked.score DESC, ranked.name COLLATE \"C\" LIMIT 50 OFFSET 0;" \
   >"$WORK/leaderboard.sql"
 printf '%s\n%s\n' "$RESOLVE" \
   "SELECT $COLUMNS FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = ANY('{$BENCH_ID}'::integer[]);" \

@@ -2,6 +2,7 @@ package dev.evalboard.query;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -172,6 +173,21 @@ class RankingApiTest {
                 .body("higherIsBetter", equalTo(false))
                 .body("rows.model", contains(BRAVO, CHARLIE, ALPHA, DELTA))
                 .body("rows.rank", contains(1, 1, 3, 4));
+    }
+
+    @Test
+    void aTableOfOneBenchmarkIsItsLeaderboard() {
+        for (String board : List.of(TIES, LATENCY)) {
+            String metric = board.equals(LATENCY) ? "ms" : "pass@1";
+            var leaderboard = api().get(leaderboard(board) + "?metric=" + metric).then().statusCode(200).extract()
+                    .jsonPath();
+            var table = api().get("/api/v1/leaderboard?metric=" + metric + "&benchmark=" + Urls.encode(board))
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(leaderboard.getList("entries.model"), table.getList("rows.model"));
+            assertEquals(leaderboard.getList("entries.rank"), table.getList("rows.rank"));
+            assertEquals(leaderboard.getList("entries.score"), table.getList("rows.mean"));
+            assertEquals(leaderboard.getInt("total"), table.getInt("total"));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -20,36 +21,51 @@ import java.util.concurrent.locks.LockSupport;
  * latency measured from the request's scheduled send time, so a stalled server is charged for the requests it
  * delayed (no coordinated omission, as in wrk2). Plain sockets: the JDK HttpClient is itself too slow for this.
  *
- * <p>Arguments: url, requests per second, seconds, warm-up seconds (same rate, not measured), connections (8).
- * Prints one line: {@code fixed-rate rate=.. sent=.. ok=.. errors=.. achieved=../s p50=..ms p90=..ms p99=..ms
- * p999=..ms max=..ms}.
+ * <p>Arguments: url (several separated by spaces: request i goes to url i mod n), requests per second, seconds,
+ * warm-up seconds (same rate, not measured), connections (8). Prints one line: {@code fixed-rate rate=.. sent=..
+ * ok=.. errors=.. achieved=../s p50=..ms p90=..ms p99=..ms p999=..ms max=..ms}.
  */
 public final class FixedRateLoad {
 
     public static void main(String[] args) throws Exception {
-        URI uri = URI.create(args[0]);
+        List<URI> uris = Arrays.stream(args[0].trim().split(" +")).map(URI::create).toList();
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int connections = args.length > 4 ? Integer.parseInt(args[4]) : 8;
         if (warmup > 0) {
-            run(uri, rate, warmup, connections);
+            measure(uris, rate, warmup, connections);
         }
+        System.out.println("fixed-rate " + measure(uris, rate, seconds, connections));
+    }
+
+    /** What one run measured; latencies in milliseconds from each request's scheduled time. */
+    public record Figures(int rate, int connections, long sent, long ok, long errors, double achieved, double p50,
+            double p90, double p99, double p999, double max) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "rate=%d connections=%d sent=%d ok=%d errors=%d achieved=%.0f/s "
+                    + "p50=%.3fms p90=%.3fms p99=%.3fms p999=%.3fms max=%.3fms", rate, connections, sent, ok, errors,
+                    achieved, p50, p90, p99, p999, max);
+        }
+    }
+
+    /** GETs at {@code rate} per second for {@code seconds}, spread over the URLs in turn. */
+    public static Figures measure(List<URI> uris, int rate, int seconds, int connections) throws InterruptedException {
         long started = System.nanoTime();
-        Result r = run(uri, rate, seconds, connections);
+        Result r = run(uris, rate, seconds, connections);
         double elapsed = (System.nanoTime() - started) / 1e9;
         long[] sorted = r.latencies.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "fixed-rate rate=%d connections=%d sent=%d ok=%d errors=%d achieved=%.0f/s "
-                + "p50=%.3fms p90=%.3fms p99=%.3fms p999=%.3fms max=%.3fms%n", rate, connections, sorted.length,
-                r.ok.get(), r.errors.get(), r.ok.get() / elapsed, pct(sorted, 0.50), pct(sorted, 0.90),
-                pct(sorted, 0.99), pct(sorted, 0.999), sorted[sorted.length - 1] / 1e6);
+        return new Figures(rate, connections, sorted.length, r.ok.get(), r.errors.get(), r.ok.get() / elapsed,
+                pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999),
+                sorted[sorted.length - 1] / 1e6);
     }
 
     private record Result(long[] latencies, AtomicLong ok, AtomicLong errors) {
     }
 
-    private static Result run(URI uri, int rate, int seconds, int connections) throws InterruptedException {
+    private static Result run(List<URI> uris, int rate, int seconds, int connections) throws InterruptedException {
         int total = rate * seconds;
         Result result = new Result(new long[total], new AtomicLong(), new AtomicLong());
         double intervalNanos = 1e9 / rate;
@@ -57,7 +73,7 @@ public final class FixedRateLoad {
         Thread[] workers = new Thread[connections];
         for (int k = 0; k < connections; k++) {
             int first = k;
-            workers[k] = new Thread(() -> worker(uri, first, connections, total, start, intervalNanos, result),
+            workers[k] = new Thread(() -> worker(uris, first, connections, total, start, intervalNanos, result),
                     "load-" + k);
             workers[k].start();
         }
@@ -67,14 +83,18 @@ public final class FixedRateLoad {
         return result;
     }
 
-    private static void worker(URI uri, int first, int step, int total, long start, double intervalNanos,
+    private static void worker(List<URI> uris, int first, int step, int total, long start, double intervalNanos,
             Result result) {
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        // All URLs share host and port: one keep-alive connection serves them in turn.
+        URI origin = uris.get(0);
+        List<byte[]> requests = uris.stream().map(uri -> ("GET " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\nHost: " + uri.getHost()
+                + ":" + uri.getPort() + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
+                .toList();
         Socket socket = null;
         InputStream in = null;
         for (int i = first; i < total; i += step) {
+            byte[] request = requests.get(i % requests.size());
             long intended = start + (long) (i * intervalNanos);
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) {
@@ -82,7 +102,7 @@ public final class FixedRateLoad {
             }
             try {
                 if (socket == null) {
-                    socket = new Socket(uri.getHost(), uri.getPort());
+                    socket = new Socket(origin.getHost(), origin.getPort());
                     socket.setTcpNoDelay(true);
                     socket.setSoTimeout(30_000);
                 }

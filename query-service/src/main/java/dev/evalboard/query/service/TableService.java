@@ -25,6 +25,9 @@ public class TableService {
 
     public Table table(List<String> names, String metric, ModelFilter filter, int limit, long offset) {
         List<Benchmark> benchmarks = resolver.resolveAll(names, metric);
+        if (benchmarks.size() == 1) {
+            return ofOne(benchmarks.get(0), filter, limit, offset);
+        }
         boolean higherIsBetter = benchmarks.get(0).higherIsBetter();
         List<ModelScores> models = ModelScores.group(benchmarks, scores.onAny(benchmarks, filter));
 
@@ -45,6 +48,24 @@ public class TableService {
         int to = (int) Math.min((long) from + limit, rows.size());
         return new Table(benchmarks.stream().map(Benchmark::name).toList(), metric, higherIsBetter, rows.size(),
                 limit, offset, rows.subList(from, to));
+    }
+
+    /**
+     * A table of one benchmark is its leaderboard (each mean is the score, no model misses it): one page of the
+     * ranking in a few index probes, not every result of the benchmark grouped and sorted. Ties by model name.
+     */
+    private Table ofOne(Benchmark benchmark, ModelFilter filter, int limit, long offset) {
+        List<ScoreRepository.Ranked> page = scores.ranked(benchmark, filter, limit, offset);
+        List<Table.Row> rows = new ArrayList<>();
+        for (ScoreRepository.Ranked ranked : page) {
+            ModelRow m = ranked.score().model();
+            rows.add(new Table.Row(ranked.rank(), m.name(), ranked.score().score(),
+                    Map.of(benchmark.name(), ranked.score().score()), List.of(), m.parameters(),
+                    m.activeParameters(), m.openness()));
+        }
+        long total = page.isEmpty() ? scores.count(benchmark, filter) : page.get(0).total();
+        return new Table(List.of(benchmark.name()), benchmark.metric(), benchmark.higherIsBetter(), total, limit,
+                offset, rows);
     }
 
     private static Table.Row row(ModelScores model, Long rank) {
