@@ -10,7 +10,6 @@
 # MODELS (100000), BENCHMARKS (10), CACHE (true) evalboard.query.cache.enabled of the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 CONC=${CONC:-16}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}

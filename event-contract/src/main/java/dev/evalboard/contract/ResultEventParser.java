@@ -1,5 +1,7 @@
 package dev.evalboard.contract;
 
+import static dev.evalboard.contract.EventRules.MAX_NAME_LENGTH;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,18 +26,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Parses and validates one {@code eval.results} record value, as section 1 of the contract says. The single place
- * where the rules live: a rejection names the rule that failed and the field (as a JSON pointer) it failed on.
- * Field types are read by {@link EventFields}. Thread-safe.
+ * Parses and validates one {@code eval.results} record value, as section 1 of {@code docs/contract.md} says. The
+ * single place where the rules are applied ({@link EventRules} holds those the readers' parameters share): a
+ * rejection names the rule that failed and the field (as a JSON pointer) it failed on. Field types are read by
+ * {@link EventFields}. Thread-safe.
  */
 public final class ResultEventParser {
 
     public static final int SUPPORTED_SCHEMA_VERSION = 1;
-    public static final String DEFAULT_METRIC = "pass@1";
     static final int MAX_EVENT_ID_LENGTH = 128;
-    static final int MAX_NAME_LENGTH = 200;
     static final int MAX_SOURCE_LENGTH = 2000;
-    private static final Pattern METRIC = Pattern.compile("[a-z0-9@._:/-]{1,64}");
     // PostgreSQL stores instants far beyond this, but a year outside 1..9999 is a producer bug, not a result.
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
@@ -90,9 +90,9 @@ public final class ResultEventParser {
         String benchmark = EventFields.requiredText(root, "benchmark", "/benchmark", MAX_NAME_LENGTH, Text.NAME);
         String metric = EventFields.optionalText(root.get("metric"), "/metric", 64, Text.AS_SENT);
         if (metric == null) {
-            metric = DEFAULT_METRIC;
-        } else if (!METRIC.matcher(metric).matches()) {
-            throw new InvalidEvent("metric must match [a-z0-9@._:/-]{1,64}", "/metric");
+            metric = EventRules.DEFAULT_METRIC;
+        } else if (!EventRules.isMetric(metric)) {
+            throw new InvalidEvent("metric must match " + EventRules.METRIC_SYNTAX, "/metric");
         }
         ScoreUnit unit = readUnit(root.get("unit"));
         Boolean higherIsBetter = EventFields.optionalBoolean(root.get("higherIsBetter"), "/higherIsBetter");
@@ -169,7 +169,7 @@ public final class ResultEventParser {
         }
         String opennessName = EventFields.optionalText(model.get("openness"), "/model/openness", 64, Text.AS_SENT);
         Openness openness = opennessName == null ? null : Openness.fromWireName(opennessName).orElseThrow(
-                () -> new InvalidEvent("model.openness must be one of closed, open-weights, open-weights-open-data",
+                () -> new InvalidEvent("model.openness must be one of " + Openness.wireNames(),
                         "/model/openness"));
         String organization = EventFields.optionalText(model.get("organization"), "/model/organization",
                 MAX_NAME_LENGTH, Text.LABEL);

@@ -121,6 +121,9 @@ class ResultEventParserTest {
                         "/model/activeParameters", "must not exceed"),
                 Arguments.of("unknown openness", model("\"openness\":\"open-source\""), "/model/openness",
                         "must be one of"),
+                // What charts show for a model whose events do not say; an event cannot say it.
+                Arguments.of("openness unknown", model("\"openness\":\"unknown\""), "/model/openness",
+                        "must be one of"),
                 Arguments.of("long organization", model("\"organization\":\"" + "o".repeat(201) + "\""),
                         "/model/organization", "at most 200"),
                 Arguments.of("bad metric", base("\"score\":1,\"metric\":\"Pass At 1\""), "/metric", "must match"),

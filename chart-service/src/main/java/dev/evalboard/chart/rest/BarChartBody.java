@@ -1,5 +1,6 @@
 package dev.evalboard.chart.rest;
 
+import dev.evalboard.contract.EventRules;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A grouped bar chart with inline data")
 public record BarChartBody(
         @Schema(description = "Chart title") String title,
-        @Schema(description = "Value axis title", defaultValue = "pass@1") String yTitle,
+        @Schema(description = "Value axis title", defaultValue = EventRules.DEFAULT_METRIC) String yTitle,
         @Schema(description = "One bar group per benchmark, in this order", required = true) List<String> benchmarks,
         @Schema(description = "One bar per model in each group, in this order", required = true) List<Series> series,
         @Schema(description = "Models whose bars are hatched") List<String> highlight,

@@ -1,5 +1,6 @@
 package dev.evalboard.chart.rest;
 
+import dev.evalboard.contract.EventRules;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -8,7 +9,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 public abstract class ChartParams {
 
     @RestQuery
-    @Parameter(description = "Metric, default pass@1")
+    @Parameter(description = "Metric, default " + EventRules.DEFAULT_METRIC)
     public String metric;
 
     @RestQuery

@@ -3,13 +3,14 @@ package dev.evalboard.chart.rest;
 import dev.evalboard.chart.config.ChartConfig;
 import dev.evalboard.chart.render.BarChartSpec;
 import dev.evalboard.chart.render.BarSeries;
-import dev.evalboard.chart.render.Openness;
 import dev.evalboard.chart.render.ScatterChartSpec;
 import dev.evalboard.chart.render.ScatterPoint;
 import dev.evalboard.chart.service.BarQuery;
 import dev.evalboard.chart.service.ChartRequestException;
 import dev.evalboard.chart.service.ScatterQuery;
 import dev.evalboard.chart.service.XMeasure;
+import dev.evalboard.contract.EventRules;
+import dev.evalboard.contract.Openness;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,8 @@ public class ChartRequests {
             }
             series.add(new BarSeries(s.model(), values));
         }
-        return new BarChartSpec(body.title(), body.yTitle() == null ? "pass@1" : body.yTitle(), benchmarks, series,
+        String yTitle = body.yTitle() == null ? EventRules.DEFAULT_METRIC : body.yTitle();
+        return new BarChartSpec(body.title(), yTitle, benchmarks, series,
                 highlight(body.highlight()), body.yMin(), body.yMax(), orDefault(body.width(), defaultWidth),
                 orDefault(body.height(), defaultHeight), OptionParser.theme(body.theme()),
                 body.labels() == null || body.labels());
@@ -82,7 +84,7 @@ public class ChartRequests {
             if (p == null || p.model() == null || p.x() == null || p.y() == null) {
                 throw ChartRequestException.badParameter("points", "every point needs model, x and y");
             }
-            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromCode(p.openness())));
+            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromWireNameOrUnknown(p.openness())));
         }
         return new ScatterChartSpec(body.title(), body.xTitle() == null ? x.axisTitle() : body.xTitle(), body.yTitle(),
                 points, x.style(), body.logX() == null || body.logX(), highlight(body.highlight()),

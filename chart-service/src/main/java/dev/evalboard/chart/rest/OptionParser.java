@@ -3,19 +3,15 @@ package dev.evalboard.chart.rest;
 import dev.evalboard.chart.render.theme.Theme;
 import dev.evalboard.chart.service.ChartRequestException;
 import dev.evalboard.chart.service.XMeasure;
+import dev.evalboard.contract.EventRules;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads chart options from text (query parameters) or JSON fields. Every malformed value is a 400
  * that names the parameter; ranges (width, counts) are the renderer's to check.
  */
 final class OptionParser {
-
-    /** The metric rule of the contract's result events. */
-    private static final Pattern METRIC = Pattern.compile("[a-z0-9@._:/-]{1,64}");
-    private static final int MAX_NAME_LENGTH = 200;
 
     private OptionParser() {
     }
@@ -81,10 +77,10 @@ final class OptionParser {
 
     static String metric(String raw) {
         if (raw == null || raw.isBlank()) {
-            return "pass@1";
+            return EventRules.DEFAULT_METRIC;
         }
-        if (!METRIC.matcher(raw).matches()) {
-            throw bad("metric", "metric must match [a-z0-9@._:/-]{1,64}, got '" + shorten(raw) + "'");
+        if (!EventRules.isMetric(raw)) {
+            throw bad("metric", "metric must match " + EventRules.METRIC_SYNTAX + ", got '" + shorten(raw) + "'");
         }
         return raw;
     }
@@ -96,8 +92,8 @@ final class OptionParser {
             throw bad(name, name + " is required");
         }
         for (String n : names) {
-            if (n.isEmpty() || n.length() > MAX_NAME_LENGTH) {
-                throw bad(name, "each " + name + " must have 1 to " + MAX_NAME_LENGTH + " characters");
+            if (n.isEmpty() || n.length() > EventRules.MAX_NAME_LENGTH) {
+                throw bad(name, "each " + name + " must have 1 to " + EventRules.MAX_NAME_LENGTH + " characters");
             }
         }
         return names;

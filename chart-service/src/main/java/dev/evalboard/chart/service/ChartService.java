@@ -5,11 +5,11 @@ import dev.evalboard.chart.client.ParetoSet;
 import dev.evalboard.chart.config.ChartConfig;
 import dev.evalboard.chart.render.BarChartSpec;
 import dev.evalboard.chart.render.BarSeries;
-import dev.evalboard.chart.render.Openness;
 import dev.evalboard.chart.render.ScatterChartSpec;
 import dev.evalboard.chart.render.ScatterPoint;
 import dev.evalboard.chart.render.chart.BarChartRenderer;
 import dev.evalboard.chart.render.chart.ScatterChartRenderer;
+import dev.evalboard.contract.Openness;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +89,7 @@ public class ChartService {
 
     private static void addPoint(List<ScatterPoint> points, ParetoSet.Point p) {
         if (p.model() != null && p.x() != null && p.y() != null) {
-            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromCode(p.openness())));
+            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromWireNameOrUnknown(p.openness())));
         }
     }
 

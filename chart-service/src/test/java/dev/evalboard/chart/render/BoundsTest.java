@@ -8,6 +8,7 @@ import dev.evalboard.chart.render.chart.BarChartRenderer;
 import dev.evalboard.chart.render.chart.ScatterChartRenderer;
 import dev.evalboard.chart.render.scale.NumberStyle;
 import dev.evalboard.chart.render.theme.Theme;
+import dev.evalboard.contract.Openness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

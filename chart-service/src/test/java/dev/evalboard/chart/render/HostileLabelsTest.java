@@ -9,6 +9,7 @@ import dev.evalboard.chart.render.scale.NumberStyle;
 import dev.evalboard.chart.render.text.FontMetrics;
 import dev.evalboard.chart.render.theme.Theme;
 import dev.evalboard.contract.FormatCharacters;
+import dev.evalboard.contract.Openness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalboard.chart.render.scale.NumberStyle;
 import dev.evalboard.chart.render.theme.Theme;
+import dev.evalboard.contract.Openness;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,8 +49,9 @@ public final class ReferenceCharts {
         List<ScatterPoint> points = new ArrayList<>();
         for (JsonNode event : seedEvents()) {
             if (SCATTER_BENCHMARK.equals(event.get("benchmark").asText())) {
+                Openness openness = Openness.fromWireNameOrUnknown(event.at("/model/openness").asText());
                 points.add(new ScatterPoint(event.at("/model/name").asText(), event.at("/model/parameters").asDouble(),
-                        event.get("score").asDouble(), Openness.fromCode(event.at("/model/openness").asText())));
+                        event.get("score").asDouble(), openness));
             }
         }
         return new ScatterChartSpec("LiveCodeBench v5 Performance vs. Total Parameters", "Total Parameters",

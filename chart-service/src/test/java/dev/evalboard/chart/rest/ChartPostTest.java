@@ -67,7 +67,7 @@ class ChartPostTest {
     static Map<String, Object> referenceScatterBody() {
         List<Map<String, Object>> points = new ArrayList<>();
         for (ScatterPoint p : ReferenceCharts.scatter(Theme.LIGHT).points()) {
-            points.add(Map.of("model", p.name(), "x", p.x(), "y", p.y(), "openness", p.openness().code()));
+            points.add(Map.of("model", p.name(), "x", p.x(), "y", p.y(), "openness", p.openness().wireName()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "LiveCodeBench v5 Performance vs. Total Parameters");

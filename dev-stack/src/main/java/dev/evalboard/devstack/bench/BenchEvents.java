@@ -1,5 +1,7 @@
 package dev.evalboard.devstack.bench;
 
+import dev.evalboard.contract.EventRules;
+
 /**
  * The benchmark's synthetic events: event i is model i / benchmarks on benchmark i % benchmarks, so n events give
  * n distinct current results, each with the model attributes set.
@@ -37,7 +39,8 @@ record BenchEvents(int count, int benchmarks) {
     String json(int i) {
         return "{\"schemaVersion\":1,\"eventId\":\"" + eventId(i) + "\",\"model\":{\"name\":\"" + modelName(i)
                 + "\",\"parameters\":" + parameters(i) + ",\"openness\":\"" + openness(i)
-                + "\"},\"benchmark\":\"" + benchmarkName(i) + "\",\"metric\":\"pass@1\",\"score\":" + score(i)
+                + "\"},\"benchmark\":\"" + benchmarkName(i) + "\",\"metric\":\"" + EventRules.DEFAULT_METRIC
+                + "\",\"score\":" + score(i)
                 + ",\"samples\":64,\"evaluatedAt\":\"" + evaluatedAt(i) + "\",\"source\":\"evalboard benchmark\"}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalboard.devstack.bench;
 
+import dev.evalboard.contract.EventRules;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -26,8 +27,9 @@ final class GeneratedResults {
                 ORDER BY i""".replace("$N", Integer.toString(models)));
         s.execute("""
                 INSERT INTO benchmark (name, metric, higher_is_better, unit)
-                SELECT 'bench-' || lpad(b::text, 2, '0'), 'pass@1', true, 'percent' FROM generate_series(1, $N) b
-                ORDER BY b""".replace("$N", Integer.toString(benchmarks)));
+                SELECT 'bench-' || lpad(b::text, 2, '0'), '$METRIC', true, 'percent' FROM generate_series(1, $N) b
+                ORDER BY b""".replace("$N", Integer.toString(benchmarks))
+                .replace("$METRIC", EventRules.DEFAULT_METRIC));
         s.execute("""
                 INSERT INTO result (event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at,
                                     source)

@@ -1,5 +1,6 @@
 package dev.evalboard.devstack.bench;
 
+import dev.evalboard.contract.EventRules;
 import dev.evalboard.devstack.EmbeddedKafka;
 import dev.evalboard.devstack.EmbeddedPostgres;
 import dev.evalboard.devstack.FreePorts;
@@ -155,7 +156,7 @@ public final class IngestBenchmark {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder benchmarks = new StringBuilder();
             for (int b = 0; b < data.benchmarks(); b++) {
-                benchmarks.append(data.benchmarkName(b)).append("\tpass@1\n");
+                benchmarks.append(data.benchmarkName(b)).append('\t').append(EventRules.DEFAULT_METRIC).append('\n');
             }
             StringBuilder models = new StringBuilder();
             for (int i = 0; i < data.count(); i += data.benchmarks()) {

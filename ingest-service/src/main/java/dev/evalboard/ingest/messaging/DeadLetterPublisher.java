@@ -7,6 +7,7 @@ import dev.evalboard.ingest.service.TransientFailure;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
@@ -34,12 +36,25 @@ public class DeadLetterPublisher {
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
     private static final long ACK_TIMEOUT_SECONDS = 30;
 
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final IngestMetrics metrics;
 
+    @Inject
     public DeadLetterPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             IngestConfig config, IngestMetrics metrics) {
+        this(new KafkaProducer<>(producerProperties(kafkaConfig), new ByteArraySerializer(),
+                new ByteArraySerializer()), config.deadLetterTopic(), metrics);
+    }
+
+    /** With any producer: the unit tests give one whose topic refuses what they choose. */
+    DeadLetterPublisher(Producer<byte[], byte[]> producer, String topic, IngestMetrics metrics) {
+        this.producer = producer;
+        this.topic = topic;
+        this.metrics = metrics;
+    }
+
+    private static Map<String, Object> producerProperties(Map<String, Object> kafkaConfig) {
         Map<String, Object> props = new HashMap<>(KafkaClientConfig.clientProperties(kafkaConfig));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -49,9 +64,7 @@ public class DeadLetterPublisher {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "evalboard-ingest-dlq");
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-        this.topic = config.deadLetterTopic();
-        this.metrics = metrics;
+        return props;
     }
 
     /** @throws TransientFailure when the broker did not acknowledge every dead letter for a reason of its own */

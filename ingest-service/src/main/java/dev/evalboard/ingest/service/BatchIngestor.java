@@ -112,7 +112,7 @@ public class BatchIngestor {
     }
 
     /** SQLSTATE classes 22 (data exception) and 23 (integrity violation) are about the rows, not the server. */
-    private static boolean isDataError(SQLException e) {
+    static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }

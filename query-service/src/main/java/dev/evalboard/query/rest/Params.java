@@ -1,5 +1,6 @@
 package dev.evalboard.query.rest;
 
+import dev.evalboard.contract.EventRules;
 import dev.evalboard.contract.Openness;
 import dev.evalboard.query.service.ProblemException;
 import dev.evalboard.query.service.XAxis;
@@ -15,14 +16,10 @@ import java.util.regex.Pattern;
 final class Params {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
-    static final String DEFAULT_METRIC = "pass@1";
-    static final int MAX_NAME_LENGTH = 200;
     static final int MAX_BENCHMARKS = 20;
     static final int MAX_DOMINATED_LIMIT = 10_000;
     static final int MAX_REQUESTED_MODELS = 50;
 
-    // The metric syntax of the event contract.
-    private static final Pattern METRIC = Pattern.compile("[a-z0-9@._:/-]{1,64}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 
     private Params() {
@@ -82,9 +79,9 @@ final class Params {
     }
 
     static String metric(String raw) {
-        String metric = isAbsent(raw) ? DEFAULT_METRIC : raw;
-        if (!METRIC.matcher(metric).matches()) {
-            throw ProblemException.badRequest("'metric' must match [a-z0-9@._:/-]{1,64}.");
+        String metric = isAbsent(raw) ? EventRules.DEFAULT_METRIC : raw;
+        if (!EventRules.isMetric(metric)) {
+            throw ProblemException.badRequest("'metric' must match " + EventRules.METRIC_SYNTAX + ".");
         }
         return metric;
     }
@@ -128,8 +125,7 @@ final class Params {
                 continue;
             }
             if (Openness.fromWireName(value).isEmpty()) {
-                throw ProblemException.badRequest(
-                        "'openness' must be one of closed, open-weights, open-weights-open-data.");
+                throw ProblemException.badRequest("'openness' must be one of " + Openness.wireNames() + ".");
             }
             if (!values.contains(value)) {
                 values.add(value);
@@ -153,8 +149,8 @@ final class Params {
     }
 
     private static String text(String parameter, String raw) {
-        if (raw.length() > MAX_NAME_LENGTH) {
-            throw ProblemException.badRequest("'" + parameter + "' must be at most " + MAX_NAME_LENGTH
+        if (raw.length() > EventRules.MAX_NAME_LENGTH) {
+            throw ProblemException.badRequest("'" + parameter + "' must be at most " + EventRules.MAX_NAME_LENGTH
                     + " characters.");
         }
         if (raw.chars().anyMatch(Character::isISOControl)) {

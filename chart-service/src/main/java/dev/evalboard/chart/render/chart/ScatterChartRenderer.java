@@ -2,7 +2,6 @@ package dev.evalboard.chart.render.chart;
 
 import dev.evalboard.chart.render.ChartInputException;
 import dev.evalboard.chart.render.ChartLimits;
-import dev.evalboard.chart.render.Openness;
 import dev.evalboard.chart.render.ScatterChartSpec;
 import dev.evalboard.chart.render.ScatterPoint;
 import dev.evalboard.chart.render.layout.Occupancy;
@@ -30,6 +29,7 @@ import dev.evalboard.chart.render.scale.NumberStyle;
 import dev.evalboard.chart.render.scale.Scale;
 import dev.evalboard.chart.render.scale.Tick;
 import dev.evalboard.chart.render.theme.Theme;
+import dev.evalboard.contract.Openness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

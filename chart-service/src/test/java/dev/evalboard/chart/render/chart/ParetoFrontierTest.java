@@ -2,10 +2,10 @@ package dev.evalboard.chart.render.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.evalboard.chart.render.Openness;
 import dev.evalboard.chart.render.ReferenceCharts;
 import dev.evalboard.chart.render.ScatterPoint;
 import dev.evalboard.chart.render.theme.Theme;
+import dev.evalboard.contract.Openness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
