@@ -36,4 +36,12 @@ public class QueryGateway {
     public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String x) {
         return Answer.of(api.pareto(benchmarks, metric, x));
     }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = QueryRejectedException.class)
+    public Answer<ProgressLine> progress(String benchmark, String metric, boolean runs) {
+        return Answer.of(api.progress(benchmark, metric, runs));
+    }
 }
