@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class ProgressSelection {
 
+    private record Hashed(long hash, ProgressPoint point) {
+    }
+
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -39,8 +42,8 @@ final class ProgressSelection {
         long notDrawn = spec.runsNotSent();
         if (runs.size() > maxRuns) {
             notDrawn += runs.size() - maxRuns;
-            runs = runs.stream().sorted(Comparator.comparingLong(ProgressSelection::hash)).limit(maxRuns)
-                    .sorted(Comparator.comparing(ProgressPoint::evaluatedAt)).toList();
+            runs = runs.stream().map(p -> new Hashed(hash(p), p)).sorted(Comparator.comparingLong(Hashed::hash))
+                    .limit(maxRuns).map(Hashed::point).sorted(Comparator.comparing(ProgressPoint::evaluatedAt)).toList();
         }
         return new ProgressSelection(steps, runs, undrawable, notDrawn);
     }
