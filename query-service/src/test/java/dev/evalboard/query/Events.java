@@ -63,6 +63,11 @@ public final class Events {
         return this;
     }
 
+    public Events eventId(String eventId) {
+        event.put("eventId", eventId);
+        return this;
+    }
+
     public Events evaluatedAt(String instant) {
         event.put("evaluatedAt", instant);
         return this;

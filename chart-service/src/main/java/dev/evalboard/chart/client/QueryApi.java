@@ -2,6 +2,7 @@ package dev.evalboard.chart.client;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,4 +31,9 @@ public interface QueryApi {
     RestResponse<ParetoSet> pareto(@QueryParam("benchmark") List<String> benchmarks,
             @QueryParam("metric") String metric, @QueryParam("x") String x,
             @QueryParam("dominatedLimit") int dominatedLimit, @QueryParam("model") List<String> models);
+
+    @GET
+    @Path("/benchmarks/{benchmark}/progress")
+    RestResponse<ProgressLine> progress(@PathParam("benchmark") String benchmark, @QueryParam("metric") String metric,
+            @QueryParam("runs") boolean runs);
 }

@@ -38,4 +38,12 @@ public class QueryGateway {
             List<String> models) {
         return Answer.of(api.pareto(benchmarks, metric, x, dominatedLimit, models));
     }
+
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = QueryRejectedException.class)
+    public Answer<ProgressLine> progress(String benchmark, String metric, boolean runs) {
+        return Answer.of(api.progress(benchmark, metric, runs));
+    }
 }

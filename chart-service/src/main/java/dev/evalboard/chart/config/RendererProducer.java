@@ -2,6 +2,7 @@ package dev.evalboard.chart.config;
 
 import dev.evalboard.chart.render.ChartLimits;
 import dev.evalboard.chart.render.chart.BarChartRenderer;
+import dev.evalboard.chart.render.chart.ProgressChartRenderer;
 import dev.evalboard.chart.render.chart.ScatterChartRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,5 +28,11 @@ public class RendererProducer {
     @ApplicationScoped
     ScatterChartRenderer scatterChartRenderer() {
         return new ScatterChartRenderer(limits);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProgressChartRenderer progressChartRenderer() {
+        return new ProgressChartRenderer(limits);
     }
 }

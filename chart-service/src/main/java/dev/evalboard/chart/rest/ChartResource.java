@@ -1,10 +1,13 @@
 package dev.evalboard.chart.rest;
 
 import dev.evalboard.chart.render.BarChartSpec;
+import dev.evalboard.chart.render.ProgressChartSpec;
 import dev.evalboard.chart.render.ScatterChartSpec;
 import dev.evalboard.chart.service.BarQuery;
 import dev.evalboard.chart.service.ChartService;
 import dev.evalboard.chart.service.PngRasterizer;
+import dev.evalboard.chart.service.ProgressChartService;
+import dev.evalboard.chart.service.ProgressQuery;
 import dev.evalboard.chart.service.ScatterQuery;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The chart API of contract section 3: two charts, by URL or with inline data, as SVG or PNG. */
+/** The chart API of contract section 3: three charts, by URL or with inline data, as SVG or PNG. */
 @Path("/charts")
 @Tag(name = "charts", description = "SVG and PNG charts")
 @APIResponse(responseCode = "200", description = "The chart", content = {
@@ -38,11 +41,16 @@ public class ChartResource {
     private final ChartService charts;
     private final ChartRequests requests;
     private final PngRasterizer png;
+    private final ProgressChartService progress;
+    private final ProgressRequests progressRequests;
 
-    ChartResource(ChartService charts, ChartRequests requests, PngRasterizer png) {
+    ChartResource(ChartService charts, ChartRequests requests, PngRasterizer png, ProgressChartService progress,
+                  ProgressRequests progressRequests) {
         this.charts = charts;
         this.requests = requests;
         this.png = png;
+        this.progress = progress;
+        this.progressRequests = progressRequests;
     }
 
     @GET
@@ -87,6 +95,30 @@ public class ChartResource {
                             @HeaderParam("If-None-Match") String ifNoneMatch) {
         ScatterChartSpec spec = requests.scatterSpec(body);
         return respond(format, spec.width(), spec.height(), () -> charts.render(spec), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/progress.{format:svg|png}")
+    @Operation(summary = "The best score on a benchmark over time, from query-service's running best",
+            description = "A step line through the runs that set a new best, each labelled with its model; "
+                    + "runs=true adds the other runs as faint points.")
+    @APIResponse(responseCode = "404", description = "Unknown benchmark")
+    public Response progressFromQuery(@Parameter(description = "svg or png") @PathParam("format") String format,
+                                      @BeanParam ProgressParams params,
+                                      @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ProgressQuery query = progressRequests.query(params);
+        return respond(format, query.width(), query.height(), () -> progress.progressChart(query), ifNoneMatch);
+    }
+
+    @POST
+    @Path("/progress.{format:svg|png}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Progress chart from inline runs")
+    public Response progress(@Parameter(description = "svg or png") @PathParam("format") String format,
+                             ProgressChartBody body,
+                             @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ProgressChartSpec spec = progressRequests.spec(body);
+        return respond(format, spec.width(), spec.height(), () -> progress.render(spec), ifNoneMatch);
     }
 
     /** A PNG's size is checked before its chart is drawn: a refused PNG should cost nothing. */

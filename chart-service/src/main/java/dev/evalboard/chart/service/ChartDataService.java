@@ -3,6 +3,7 @@ package dev.evalboard.chart.service;
 import dev.evalboard.chart.client.Answer;
 import dev.evalboard.chart.client.LeaderboardTable;
 import dev.evalboard.chart.client.ParetoSet;
+import dev.evalboard.chart.client.ProgressLine;
 import dev.evalboard.chart.client.QueryGateway;
 import dev.evalboard.chart.client.QueryRejectedException;
 import dev.evalboard.chart.config.ChartConfig;
@@ -37,6 +38,7 @@ public class ChartDataService {
     private final int maxPoints;
     private final ExpiringCache<DataKey, Answer<LeaderboardTable>> leaderboards;
     private final ExpiringCache<DataKey, Answer<ParetoSet>> paretoSets;
+    private final ExpiringCache<DataKey, Answer<ProgressLine>> progressLines;
     /** The latest change-feed offset that named each benchmark. */
     private final Map<ResultChange.Benchmark, Long> changedAt = new ConcurrentHashMap<>();
 
@@ -46,6 +48,7 @@ public class ChartDataService {
         this.maxPoints = Math.min(config.limits().maxPoints(), 10_000);
         this.leaderboards = cache(config.cache());
         this.paretoSets = cache(config.cache());
+        this.progressLines = cache(config.cache());
     }
 
     private <V> ExpiringCache<DataKey, Answer<V>> cache(ChartConfig.Cache config) {
@@ -55,7 +58,7 @@ public class ChartDataService {
 
     /**
      * What a cached answer was asked for: its benchmarks and metric, and the x measure of a Pareto set with the
-     * models it must hold wherever they rank.
+     * models it must hold wherever they rank (for a progress line: {@code runs} when it has its other runs).
      */
     private record DataKey(List<String> benchmarks, String metric, String x, List<String> models) {
         boolean affectedBy(ResultChange change) {
@@ -69,6 +72,7 @@ public class ChartDataService {
         change.benchmarks().forEach(b -> changedAt.merge(b, offset, Math::max));
         leaderboards.expireIf(key -> key.affectedBy(change));
         paretoSets.expireIf(key -> key.affectedBy(change));
+        progressLines.expireIf(key -> key.affectedBy(change));
     }
 
     private boolean reflectsKnownChanges(Answer<?> answer) {
@@ -94,6 +98,11 @@ public class ChartDataService {
         DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named);
         return paretoSets.get(key, () -> load(key,
                 () -> gateway.pareto(benchmarks, metric, x.code(), maxPoints, named))).body();
+    }
+
+    public ProgressLine progress(String benchmark, String metric, boolean runs) {
+        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of());
+        return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, runs))).body();
     }
 
     /** Loads an answer and notes which changes it must reflect to be kept, as known before asking. */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class ChartsFollowTheChangeFeedTest {
     private static final String BENCHMARK = "AIME 2024";
+    private static final String PROGRESS_BENCHMARK = "LiveCodeBench v5";
 
     @AfterEach
     void reset() {
@@ -71,6 +72,30 @@ class ChartsFollowTheChangeFeedTest {
         Thread.sleep(500); // time for the feed to be read: nothing must happen
         bar();
         assertEquals(hits, tableHits());
+    }
+
+    @Test
+    void aChangedBenchmarksProgressChartIsDrawnFromNewData() throws Exception {
+        createFeedTopic();
+        String before = progress();
+        long hits = progressHits();
+        assertEquals(before, progress(), "cached");
+        assertEquals(hits, progressHits());
+
+        FakeQueryService.SCORE_SHIFT.set(5);
+        FakeQueryService.CHANGES_SEEN.set(announce(new ResultChange.Benchmark(PROGRESS_BENCHMARK, "pass@1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !progress().equals(before));
+        assertTrue(progressHits() > hits);
+    }
+
+    private static String progress() {
+        return given().queryParam("benchmark", PROGRESS_BENCHMARK).when().get("/charts/progress.svg").then()
+                .statusCode(200).extract().asString();
+    }
+
+    private static long progressHits() {
+        return FakeQueryService.HITS.entrySet().stream().filter(e -> e.getKey().contains("/progress?"))
+                .mapToInt(e -> e.getValue().get()).sum();
     }
 
     private static String bar() {

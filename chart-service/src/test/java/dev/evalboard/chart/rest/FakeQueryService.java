@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.evalboard.chart.render.ProgressPoint;
+import dev.evalboard.chart.render.ProgressReference;
+import dev.evalboard.chart.render.chart.RunningBest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,6 +54,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
     static final Set<String> LCB_FRONTIER = Set.of("Mistral3-3B", "DASD-4B-Thinking");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROGRESS_PREFIX = "/api/v1/benchmarks/";
     private HttpServer server;
 
     @Override
@@ -61,6 +66,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/leaderboard", exchange -> answer(exchange, this::leaderboard));
         server.createContext("/api/v1/pareto", exchange -> answer(exchange, this::pareto));
+        server.createContext(PROGRESS_PREFIX, exchange -> answer(exchange, this::progress));
         server.start();
         return Map.of("quarkus.rest-client.query-api.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -78,6 +84,11 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         String raw = exchange.getRequestURI().getRawQuery();
         HITS.computeIfAbsent(exchange.getRequestURI().getPath() + "?" + raw, k -> new AtomicInteger()).incrementAndGet();
         Map<String, List<String>> query = parse(raw);
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith(PROGRESS_PREFIX)) {
+            // The progress route names its benchmark in the path: /api/v1/benchmarks/{benchmark}/progress.
+            query.put("benchmark", List.of(decode(path.substring(PROGRESS_PREFIX.length(), path.lastIndexOf('/')))));
+        }
         List<String> benchmarks = query.getOrDefault("benchmark", List.of());
         int status = 200;
         JsonNode body;
@@ -167,6 +178,37 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         }
         set.put("dominatedTotal", dominatedTotal).put("excluded", 0);
         return set;
+    }
+
+    /** The running best of the seed's runs of a benchmark, after the illustrative history of LiveCodeBench v5. */
+    private JsonNode progress(Map<String, List<String>> query) {
+        String benchmark = query.get("benchmark").get(0);
+        List<ProgressPoint> runs = new ArrayList<>();
+        if (benchmark.equals(ProgressReference.BENCHMARK)) {
+            runs.addAll(ProgressReference.runs());
+        } else {
+            for (JsonNode e : seed()) {
+                if (e.get("benchmark").asText().equals(benchmark)) {
+                    runs.add(new ProgressPoint(e.at("/model/name").asText(),
+                            Instant.parse(e.get("evaluatedAt").asText()), e.get("score").asDouble()));
+                }
+            }
+        }
+        RunningBest.Split split = RunningBest.split(runs, true);
+        boolean withRuns = query.getOrDefault("runs", List.of("false")).get(0).equals("true");
+        ObjectNode answer = JSON.createObjectNode().put("benchmark", benchmark).put("metric", "pass@1")
+                .put("higherIsBetter", true).put("runCount", runs.size()).put("stepCount", split.steps().size());
+        split.steps().forEach(p -> run(answer.withArray("steps"), p));
+        answer.putArray("runs");
+        if (withRuns) {
+            split.others().forEach(p -> run(answer.withArray("runs"), p));
+        }
+        return answer;
+    }
+
+    private static void run(ArrayNode runs, ProgressPoint p) {
+        runs.addObject().put("model", p.model()).put("score", p.score() + SCORE_SHIFT.get())
+                .put("evaluatedAt", p.evaluatedAt().toString());
     }
 
     private static double mean(Map<String, Double> scores) {

@@ -2,12 +2,13 @@ package dev.evalboard.query.rest;
 
 import dev.evalboard.query.service.Leaderboard;
 import dev.evalboard.query.service.ParetoSet;
+import dev.evalboard.query.service.Progress;
 import dev.evalboard.query.service.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The CSV forms of a leaderboard, the table and a Pareto set: one line per entry, the JSON fields as columns. */
+/** The CSV forms of a leaderboard, the table, a Pareto set and a progress line: one line per entry, the JSON fields as columns. */
 final class CsvViews {
     private CsvViews() {
     }
@@ -44,6 +45,16 @@ final class CsvViews {
         set.frontier().forEach(p -> csv.row(point("frontier", p)));
         set.dominated().forEach(p -> csv.row(point("dominated", p)));
         set.requested().forEach(p -> csv.row(point("requested", p)));
+        return csv;
+    }
+
+    /** The steps first, then the other runs (when asked for), told apart by the first column. */
+    static CsvTable progress(Progress progress) {
+        CsvTable csv = new CsvTable(List.of("kind", "model", "score", "evaluatedAt", "eventId"));
+        progress.steps().forEach(r -> csv.row(Arrays.asList("step", r.model(), r.score(), r.evaluatedAt(),
+                r.eventId())));
+        progress.runs().forEach(r -> csv.row(Arrays.asList("run", r.model(), r.score(), r.evaluatedAt(),
+                r.eventId())));
         return csv;
     }
 

@@ -134,6 +134,17 @@ final class Params {
         return values;
     }
 
+    /** {@code true} or {@code false}; {@code absent} when not given. */
+    static boolean flag(String name, String raw, boolean absent) {
+        if (isAbsent(raw)) {
+            return absent;
+        }
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw ProblemException.badRequest("'" + name + "' must be true or false.");
+        }
+        return raw.equals("true");
+    }
+
     static XAxis axis(String raw) {
         if (isAbsent(raw)) {
             return XAxis.PARAMETERS;
