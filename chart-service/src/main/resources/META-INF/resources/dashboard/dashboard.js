@@ -144,26 +144,29 @@
     const pictures = Array.from(document.querySelectorAll('picture[data-chart]'));
     await Promise.all(pictures.map(async (picture) => {
       try {
-        const [light, dark] = await Promise.all([objectUrl(picture.dataset.src), objectUrl(picture.dataset.darkSrc)]);
+        const [light, dark] = await Promise.all([fetchChart(picture.dataset.src), fetchChart(picture.dataset.darkSrc)]);
         const img = picture.querySelector('img');
         const source = picture.querySelector('source');
         [img.dataset.blob, source.dataset.blob].forEach((old) => old && URL.revokeObjectURL(old));
-        img.dataset.blob = light;
-        source.dataset.blob = dark;
-        source.srcset = dark;
-        img.src = light;
+        img.dataset.blob = light.url;
+        source.dataset.blob = dark.url;
+        // Which version of the chart is shown: its ETag (a blob: URL cannot be read back under the CSP).
+        img.dataset.etag = light.etag;
+        source.dataset.etag = dark.etag;
+        source.srcset = dark.url;
+        img.src = light.url;
       } catch (e) {
         // The chart stays as it was; the next change tries again.
       }
     }));
   }
 
-  async function objectUrl(url) {
+  async function fetchChart(url) {
     const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
     if (!response.ok) {
       throw new Error('chart ' + response.status);
     }
-    return URL.createObjectURL(await response.blob());
+    return { url: URL.createObjectURL(await response.blob()), etag: response.headers.get('ETag') };
   }
 
   function startPolling() {

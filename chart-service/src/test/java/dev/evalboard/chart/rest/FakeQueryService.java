@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.evalboard.chart.dashboard.FakeBoardService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/leaderboard", exchange -> answer(exchange, this::leaderboard));
         server.createContext("/api/v1/pareto", exchange -> answer(exchange, this::pareto));
+        FakeBoardService.register(server);
         server.start();
         return Map.of("quarkus.rest-client.query-api.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
