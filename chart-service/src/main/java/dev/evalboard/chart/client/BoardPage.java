@@ -3,7 +3,7 @@ package dev.evalboard.chart.client;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/v1/leaderboards/{benchmark}}: one page of a benchmark's ranking; {@code total} counts every match. */
+/** {@code GET /api/v1/leaderboards/{benchmark}}: a page of a benchmark's ranking; {@code total} counts all matches. */
 public record BoardPage(String benchmark, String metric, boolean higherIsBetter, String unit, long total, int limit,
         long offset, List<Entry> entries) {
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The parts of the query API (contract section 2) that the dashboard's pages show; same service as {@link QueryApi}. */
+/** The parts of the query API (contract section 2) that the dashboard's pages show; the service of {@link QueryApi}. */
 @RegisterRestClient(configKey = "query-api")
 @RegisterProvider(QueryErrorMapper.class)
 @Path("/api/v1")

@@ -8,7 +8,8 @@ import java.util.List;
 @TemplateData
 public record BoardView(String benchmark, String metric, String direction, String query, String minParams,
         String maxParams, boolean filtered, List<Option> openness, List<Option> sizes, List<Row> rows, Pager pager,
-        boolean anyCi, boolean anyOrganization, String csv, String clear, String pareto, String changes, ChartEmbed chart) {
+        boolean anyCi, boolean anyOrganization, String csv, String clear, String pareto, String changes,
+        ChartEmbed chart) {
 
     @TemplateData
     public record Row(long rank, String model, String href, String score, String scoreKey, String ci,

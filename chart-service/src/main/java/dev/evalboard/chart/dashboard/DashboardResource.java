@@ -119,7 +119,8 @@ public class DashboardResource {
 
     @GET
     @Path("pareto")
-    @Operation(summary = "The Pareto view: scatter chart and frontier table (HTML; CSV of the frontier with format=csv)")
+    @Operation(summary = "The Pareto view: scatter chart and frontier table (HTML; the frontier as CSV with "
+            + "format=csv)")
     public Response pareto(@QueryParam("benchmark") String benchmark, @QueryParam("metric") String metric,
             @QueryParam("x") String x, @QueryParam("format") String format, @Context UriInfo uri,
             @HeaderParam("If-None-Match") String etag) {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * query-service's JSON for the dashboard's pages, served by {@link FakeQueryService}'s HTTP server: one benchmark of {@link #MODELS} models (each page
- * generated from its offset and limit, as query-service pages a board), whose leader has a name made of markup and
- * whose second model's name starts like a spreadsheet formula.
+ * query-service's JSON for the dashboard's pages, served by {@link FakeQueryService}'s HTTP server: one benchmark of
+ * {@link #MODELS} models (each page generated from its offset and limit, as query-service pages a board), whose
+ * leader has a name made of markup and whose second model's name starts like a spreadsheet formula.
  */
 public final class FakeBoardService {
     static final String BENCHMARK = "Big Bench";
