@@ -28,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DashboardResource {
     /** Benchmarks the table combines at most (query-service's bound). */
     static final int MAX_TABLE_BENCHMARKS = 20;
-    /** Benchmarks the table starts with when none are picked. */
-    private static final int DEFAULT_TABLE_BENCHMARKS = 4;
 
     private final PageData data;
 
@@ -81,13 +79,14 @@ public class DashboardResource {
         boolean csv = DashboardParams.csv(format);
         long start = System.nanoTime();
         List<String> available = TableView.benchmarksWith(data.benchmarks(), metricName);
-        if (picked.isEmpty()) {
-            picked = available.stream().limit(DEFAULT_TABLE_BENCHMARKS).toList();
-        }
-        if (picked.isEmpty()) {
-            throw new PageException(404, "No benchmark has results in the metric " + metricName);
-        }
         TableView.Request request = new TableView.Request(picked, metricName, pageNumber, pageSize);
+        if (picked.isEmpty()) {
+            // Which benchmarks are worth comparing is the reader's choice: the page starts with the picker.
+            if (csv) {
+                throw PageException.badRequest("pick the table's benchmarks: 'benchmark', repeated");
+            }
+            return render(start, () -> Pages.table(TableView.unpicked(request, available)), etag);
+        }
         TablePage table = data.table(picked, metricName, pageSize, request.offset());
         if (csv) {
             return HtmlResponses.csv(PageCsv.table(table, picked), "table.csv");

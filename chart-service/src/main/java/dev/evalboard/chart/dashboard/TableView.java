@@ -7,8 +7,8 @@ import java.util.List;
 
 /** The cross-benchmark table: the benchmarks to pick from, and models ranked by their mean over those picked. */
 @TemplateData
-public record TableView(String metric, List<Option> choices, List<String> chosen, List<Row> rows, Pager pager,
-        List<Option> sizes, String csv, String changes, ChartEmbed chart) {
+public record TableView(String metric, List<Option> choices, List<String> chosen, boolean picked, List<Row> rows,
+        Pager pager, List<Option> sizes, String csv, String changes, ChartEmbed chart) {
 
     @TemplateData
     public record Row(String rank, String rankKey, String model, String href, String mean, String meanKey,
@@ -46,16 +46,26 @@ public record TableView(String metric, List<Option> choices, List<String> chosen
                 Format.key(r.mean()), request.benchmarks().stream().map(b -> cell(r.scores().get(b))).toList(),
                 Format.parameters(r.parameters()), Format.key(r.parameters()), Format.openness(r.openness())))
                 .toList();
-        List<Option> sizes = DashboardParams.PAGE_SIZES.stream()
-                .map(s -> new Option(s.toString(), s + " rows", s == request.size())).toList();
         String chartPath = Query.of("/charts/bar.svg").addAll("benchmark", request.benchmarks())
                 .add("metric", request.metric()).toString();
-        return new TableView(request.metric(), choices, request.benchmarks(), rows,
+        return new TableView(request.metric(), choices, request.benchmarks(), true, rows,
                 Pager.of(request.page(), request.size(), data.total(), rows.size(), p -> request.link(p, null)),
-                sizes, request.link(request.page(), "csv"),
+                sizes(request), request.link(request.page(), "csv"),
                 Query.of("/changes").addAll("benchmark", request.benchmarks()).toString(),
                 ChartEmbed.of("table-chart", "Top 5 models by mean " + request.metric() + " over "
                         + String.join(", ", request.benchmarks()), chartPath, origin));
+    }
+
+    /** The picker alone, before any benchmark is picked; it follows every change (new benchmarks appear). */
+    static TableView unpicked(Request request, List<String> available) {
+        List<Option> choices = available.stream().map(name -> new Option(name, name, false)).toList();
+        return new TableView(request.metric(), choices, List.of(), false, List.of(),
+                Pager.of(1, request.size(), 0, 0, p -> null), sizes(request), null, "/changes", null);
+    }
+
+    private static List<Option> sizes(Request request) {
+        return DashboardParams.PAGE_SIZES.stream()
+                .map(s -> new Option(s.toString(), s + " rows", s == request.size())).toList();
     }
 
     private static Cell cell(Double score) {

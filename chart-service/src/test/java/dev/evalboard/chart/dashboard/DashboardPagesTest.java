@@ -114,6 +114,18 @@ class DashboardPagesTest {
         assertTrue(html.contains("2025-07-01 12:00 UTC"));
     }
 
+    @Test
+    void theTableStartsWithThePickerAndRanksModelsOverThePickedBenchmarks() {
+        String picker = given().get("/table").then().statusCode(200).extract().asString();
+        assertTrue(picker.contains("name=\"benchmark\" value=\"Big Bench\""), "every benchmark can be picked");
+        assertFalse(picker.contains("<tbody>"), "no table before a pick");
+        String table = given().queryParam("benchmark", "AIME 2024").queryParam("benchmark", "MATH-500")
+                .get("/table").then().statusCode(200).extract().asString();
+        assertTrue(table.contains("<button type=\"button\" data-sort=\"number\">MATH-500</button>"), "a column each");
+        assertTrue(table.contains("<th scope=\"row\"><a href=\"/model?name=AM-Distill-Qwen-72B\">"), table);
+        assertTrue(table.contains("/charts/bar.svg?benchmark=AIME%202024&amp;benchmark=MATH-500"), "its chart");
+    }
+
     /** The bound: under 50 ms on the server for a page of a 100,000-model benchmark (the median). */
     @Test
     void aPageOfAHundredThousandModelBoardIsMadeInUnder50Ms() {
