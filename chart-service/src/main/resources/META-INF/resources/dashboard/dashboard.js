@@ -4,6 +4,8 @@
   'use strict';
 
   const POLL_MS = 2000;
+  // Changes told faster than this are shown together: a page is fetched at most once per interval.
+  const REFRESH_MIN_MS = 250;
   // A chart drawn from a query-service answer older than a change is not kept by chart-service: a second look,
   // this long after the first, shows the new one.
   const CHART_SECOND_LOOK_MS = 1500;
@@ -78,6 +80,7 @@
   let refreshing = false;
   let refreshAgain = false;
   let pollTimer = null;
+  let lastRefresh = 0;
 
   function say(text) {
     liveStatus.hidden = false;
@@ -90,6 +93,11 @@
       return;
     }
     refreshing = true;
+    const wait = lastRefresh + REFRESH_MIN_MS - Date.now();
+    if (wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    lastRefresh = Date.now();
     try {
       const headers = etag ? { 'If-None-Match': etag } : {};
       const response = await fetch(location.href, { headers, cache: 'no-store', credentials: 'same-origin' });

@@ -115,6 +115,16 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theScriptAndStylesheetAreServedAndNotPinnedForADay() {
+        for (String file : List.of("/dashboard/dashboard.js", "/dashboard/dashboard.css")) {
+            Response response = given().get(file);
+            assertEquals(200, response.statusCode(), file);
+            String cache = String.valueOf(response.header("Cache-Control"));
+            assertFalse(cache.contains("immutable") || cache.contains("max-age"), file + ": " + cache);
+        }
+    }
+
+    @Test
     void theTableStartsWithThePickerAndRanksModelsOverThePickedBenchmarks() {
         String picker = given().get("/table").then().statusCode(200).extract().asString();
         assertTrue(picker.contains("name=\"benchmark\" value=\"Big Bench\""), "every benchmark can be picked");
