@@ -36,6 +36,7 @@ final class DashboardCheck {
     }
 
     static void check(String dashboard, String kafka, Path workDir, Path docs) throws Exception {
+        long start = System.nanoTime();
         assertPageHeaders(dashboard);
         try (DevToolsBrowser browser = DevToolsBrowser.launch(workDir)) {
             browser.emulate(1280, 1000, false);
@@ -54,6 +55,7 @@ final class DashboardCheck {
             browser.navigate(board);
             assertLiveAndEscaped(browser, dashboard, kafka);
         }
+        System.out.printf("[system] dashboard checked in Chromium in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     private static void assertPageHeaders(String dashboard) throws Exception {
