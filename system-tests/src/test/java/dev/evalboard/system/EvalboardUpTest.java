@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./evalboard up} as a user runs it: it prints working URLs, the leaderboard holds the reference data, both
- * charts come back as SVG and show in a real browser; stopping it leaves no process and no port behind; what was
+ * {@code ./evalboard up} as a user runs it: it prints working URLs, the dashboard first, the leaderboard holds the
+ * reference data, both charts come back as SVG and show in a real browser, the dashboard works in one
+ * ({@link DashboardCheck}); stopping it leaves no process and no port behind; what was
  * published is still there after the next start.
  */
 class EvalboardUpTest {
@@ -67,6 +68,9 @@ class EvalboardUpTest {
             Path screenshot = Path.of("target/embedded-charts.png").toAbsolutePath();
             EmbeddedChartsCheck.check(stack.url("Bar chart"), barSvg, stack.url("Scatter chart"), scatterSvg,
                     dataDir, screenshot);
+            assertEquals("Dashboard", stack.firstListed(), "the dashboard is the first address printed");
+            DashboardCheck.check(stack.url("Dashboard"), stack.value("Kafka bootstrap"), dataDir,
+                    REPO.resolve("docs"));
 
             // The scatter was drawn (and cached) above: the change feed has it drawn again with the new model.
             publish(stack.value("Kafka bootstrap"), model);
@@ -204,6 +208,14 @@ class EvalboardUpTest {
             return lines().stream().map(String::strip).filter(line -> line.startsWith(label + " "))
                     .map(line -> line.substring(label.length()).strip().split("\\s+")[0])
                     .findFirst().orElseThrow(() -> new AssertionError("no '" + label + "' line in " + lines()));
+        }
+
+        /** The label of the first line listed under "Evalboard is running". */
+        String firstListed() {
+            List<String> lines = lines();
+            int running = lines.indexOf(lines.stream().filter(line -> line.contains("Evalboard is running"))
+                    .findFirst().orElseThrow());
+            return lines.get(running + 1).strip().split("\\s{2,}")[0];
         }
 
         String url(String label) {

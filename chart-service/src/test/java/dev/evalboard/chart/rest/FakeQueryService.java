@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.evalboard.chart.render.ProgressPoint;
 import dev.evalboard.chart.render.ProgressReference;
 import dev.evalboard.chart.render.chart.RunningBest;
+import dev.evalboard.chart.dashboard.FakeBoardService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,6 +68,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v1/leaderboard", exchange -> answer(exchange, this::leaderboard));
         server.createContext("/api/v1/pareto", exchange -> answer(exchange, this::pareto));
         server.createContext(PROGRESS_PREFIX, exchange -> answer(exchange, this::progress));
+        FakeBoardService.register(server);
         server.start();
         return Map.of("quarkus.rest-client.query-api.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }

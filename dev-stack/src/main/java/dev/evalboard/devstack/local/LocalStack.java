@@ -169,6 +169,7 @@ public final class LocalStack {
         System.out.printf("""
 
                 Evalboard is running. Ctrl-C stops everything.
+                  Dashboard           %s/
                   Kafka bootstrap     %s   (topic eval.results)
                   Swagger UI          %s/q/swagger-ui   (metrics: /q/metrics on each service's port + 1000)
                   Leaderboard         %s/api/v1/leaderboards/%s
@@ -177,7 +178,7 @@ public final class LocalStack {
                   Bar chart           %s/charts/bar.svg?%s
                   Scatter chart       %s/charts/scatter.svg?benchmark=%s&x=parameters&logX=true&frontier=true&highlight=DASD-4B-Thinking&highlightLabel=Our%%20Model
                   Data folder         %s   (./evalboard reset empties it)
-                %n""", kafka, queryManagement, query, encode("AIME 2024"), query, bars.substring(0, bars.indexOf("&model")),
+                %n""", chart, kafka, queryManagement, query, encode("AIME 2024"), query, bars.substring(0, bars.indexOf("&model")),
                 query, lcb, chart, bars, chart, lcb, settings.dataDir());
     }
 
