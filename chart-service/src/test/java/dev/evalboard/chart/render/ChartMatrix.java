@@ -14,9 +14,9 @@ import java.util.Set;
  */
 final class ChartMatrix {
 
-    static final int[] WIDTHS = {240, 360, 480, 640, 800, 1200, 1600};
-    static final int[] HEIGHTS = {180, 300, 500, 700, 1000};
-    static final int[] MODEL_COUNTS = {4, 9, 14, 20};
+    static final int[] WIDTHS = {240, 320, 480, 800, 1200, 1600};
+    static final int[] HEIGHTS = {180, 240, 300, 500, 700, 1000};
+    static final int[] MODEL_COUNTS = {4, 8, 12, 20};
 
     private static final List<String> LATIN = List.of("Nvidia-Nemotron-Ultra-253B", "Qwen-32B",
             "DeepSeek-R1-Distill-Qwen-32B", "AM-Distill-Qwen-72B", "Llama-3.1-405B-Instruct", "Phi-4",

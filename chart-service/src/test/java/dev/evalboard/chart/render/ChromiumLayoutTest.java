@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalboard.chart.render.chart.BarChartRenderer;
 import dev.evalboard.chart.render.chart.ScatterChartRenderer;
+import dev.evalboard.chart.render.text.FontMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,46 @@ class ChromiumLayoutTest {
         assertTrue(problems.isEmpty(), problems.lines().count() + " overlaps in " + cases.size() + " charts (page: "
                 + html.toAbsolutePath() + "):\n"
                 + problems);
+    }
+
+    /**
+     * Every script's sample is at least as wide in {@link FontMetrics} as Chromium draws it (to 0.2%: Chromium
+     * positions glyphs on a subpixel grid), so a label measured to fit does, and at most 1.75 times as wide (an
+     * Arabic letter counts its widest contextual form), so labels are not cut or left out for nothing.
+     */
+    @Test
+    void textIsMeasuredAtLeastAsWideAsChromiumDrawsIt() throws Exception {
+        List<String> samples = List.of("Nvidia-Nemotron-Ultra-253B", "AM-Distill-Qwen-72B", "Déjà vu, naïve façade",
+                "Œuvre Æsir ßtraße", "Модель ГигаЧат", "ЖШЩЮФ жшщюфы", "Μοντέλο ΩΣΨ", "通义千问模型", "クロード・ハイク",
+                "한국어 모델", "نموذج عربي كبير", "جيس-30B-شات", "فالكون-180B", "מודל עברי", "🚀🦙😀🌍", "Mixed 模型 Модель 🚀 عربي");
+        StringBuilder page = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"></head><body>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"200\" "
+                + "style=\"font:100px Helvetica,Arial,sans-serif\">");
+        for (String sample : samples) {
+            page.append("<text x=\"0\" y=\"100\">").append(sample).append("</text>");
+            page.append("<text x=\"0\" y=\"100\" font-weight=\"bold\">").append(sample).append("</text>");
+        }
+        page.append("</svg><script>const w = [...document.querySelectorAll('text')].map(t => "
+                + "t.getBoundingClientRect().width.toFixed(2)); const p = document.createElement('pre'); "
+                + "p.id = 'widths'; p.textContent = w.join(' '); document.body.appendChild(p);</script></body></html>");
+        Path workDir = Files.createDirectories(Path.of("target", "chromium-layout"));
+        Path html = workDir.resolve("widths.html");
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+        Matcher widths = Pattern.compile("<pre id=\"widths\">([0-9. ]+)</pre>").matcher(HeadlessChromium.dumpDom(html, workDir));
+        assertTrue(widths.find(), "the page's script reported nothing");
+        String[] drawn = widths.group(1).trim().split(" ");
+        assertEquals(2 * samples.size(), drawn.length);
+        StringBuilder wrong = new StringBuilder();
+        for (int i = 0; i < drawn.length; i++) {
+            String sample = samples.get(i / 2);
+            double measured = FontMetrics.width(sample, 100, i % 2 == 1);
+            double browser = Double.parseDouble(drawn[i]);
+            if (measured < 0.998 * browser || measured > 1.75 * browser) {
+                wrong.append(String.format("%n  %s%s: measured %.1f, Chromium draws %.1f", sample,
+                        i % 2 == 1 ? " (bold)" : "", measured, browser));
+            }
+        }
+        assertTrue(wrong.isEmpty(), "widths that do not fit what Chromium draws:" + wrong);
     }
 
     private static String resource(String name) throws IOException {

@@ -49,8 +49,8 @@ final class LegendPlacement {
         List<Rect> clearOfMarks = new ArrayList<>();
         for (Legend.Corner corner : corners) {
             Rect box = Legend.inCorner(plot, corner, size[0], size[1]);
-            if (box.x() >= plot.x() + Legend.INSET && box.y() >= plot.y() + Legend.INSET
-                    && !content.marks().intersects(box) && !content.soft().intersects(box)) {
+            boolean fits = size[0] <= plot.width() - 2 * Legend.INSET && size[1] <= plot.height() - 2 * Legend.INSET;
+            if (fits && !content.marks().intersects(box) && !content.soft().intersects(box)) {
                 clearOfMarks.add(box);
             }
         }

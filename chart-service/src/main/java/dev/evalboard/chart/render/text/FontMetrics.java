@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Advance widths of Helvetica and Helvetica-Bold (Adobe Core 14 AFM files, units of 1/1000 em) for printable ASCII,
- * of Liberation Sans (metric-compatible with Arial) for Latin-1, Latin Extended, Greek and Cyrillic, and per-script
- * estimates for the rest, each at least what Chromium draws with the common fallback fonts (Noto CJK, Noto Color
+ * of Liberation Sans (metric-compatible with Arial) for Latin-1, Latin Extended, Greek and Cyrillic, of DejaVu Sans
+ * for Hebrew and Arabic (advance-widths.txt), and per-script estimates for the rest, each at least what Chromium draws with the common fallback fonts (Noto CJK, Noto Color
  * Emoji, DejaVu Sans): charts are styled with a Helvetica/Arial stack, so layout measured here fits what a browser
  * draws, and an estimate errs wide, where a label is cut or left out rather than overlapping.
  */
@@ -41,13 +41,15 @@ public final class FontMetrics {
     public static final double DESCENT = 0.34;
 
     private static final int EXTENDED_FIRST = 0xA0;
-    private static final int EXTENDED_LAST = 0x52F;
+    private static final int EXTENDED_LAST = 0x6FF;
     private static final short[][] EXTENDED = loadExtended();
 
     /** A character in no table: wider than most Latin, Greek and Cyrillic glyphs. */
     private static final int DEFAULT_WIDTH = 780;
-    /** Arabic, Hebrew, Thai and Indic letters: DejaVu Sans and Noto draw them narrower than this. */
+    /** Thai, Indic and other letters of scripts in no table: Noto and DejaVu draw them narrower than this. */
     private static final int OTHER_SCRIPT_WIDTH = 650;
+    /** Arabic and Hebrew presentation forms: the widest Arabic form in the table. */
+    private static final int PRESENTATION_FORM_WIDTH = 1420;
     /** East Asian ideographs, kana and Hangul are drawn one em wide. */
     private static final int WIDE_WIDTH = 1000;
     /** Emoji are drawn wider than an em (Noto Color Emoji: 1.25 em). */
@@ -84,7 +86,10 @@ public final class FontMetrics {
         if (isWide(cp)) {
             return WIDE_WIDTH;
         }
-        return cp >= 0x0590 && cp <= 0x0DFF || cp >= 0xFB1D && cp <= 0xFEFC ? OTHER_SCRIPT_WIDTH : DEFAULT_WIDTH;
+        if (cp >= 0xFB1D && cp <= 0xFEFC) {
+            return PRESENTATION_FORM_WIDTH;
+        }
+        return cp >= 0x0700 && cp <= 0x0DFF ? OTHER_SCRIPT_WIDTH : DEFAULT_WIDTH;
     }
 
     private static boolean isZeroWidth(int cp) {
@@ -110,7 +115,7 @@ public final class FontMetrics {
     private static short[][] loadExtended() {
         short[][] widths = new short[2][EXTENDED_LAST - EXTENDED_FIRST + 1];
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                FontMetrics.class.getResourceAsStream("liberation-sans-widths.txt"), StandardCharsets.US_ASCII))) {
+                FontMetrics.class.getResourceAsStream("advance-widths.txt"), StandardCharsets.US_ASCII))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
