@@ -125,7 +125,7 @@ public final class BarChartRenderer {
                 d.append(sep).append(names.get(i)).append(' ').append(v == null ? "no result"
                         : Checks.drawable(v) ? Num.fixed(v, 1) : "left out");
                 Double se = spec.series().get(i).stderrAt(g);
-                if (se != null && v != null && Checks.drawable(v)) {
+                if (spec.errorBars() && se != null && v != null && Checks.drawable(v)) {
                     d.append(" ± ").append(Num.fixed(BarLayout.Z95 * se, 1));
                 }
                 sep = ", ";

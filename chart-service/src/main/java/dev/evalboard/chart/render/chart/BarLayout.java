@@ -146,15 +146,22 @@ final class BarLayout implements PlotContent {
         if (!any || max == min) {
             max = min + 1;
         }
-        if (spec.valueLabels()) {
-            // Room for a value label over the longest bar, so the most telling label is not the one left out.
-            double share = (Fonts.boxHeight(Fonts.VALUE) + 2) / Math.max(1, bottom - top - Fonts.boxHeight(Fonts.VALUE));
-            double room = (max - min) * share;
-            max += spec.yMax() == null && max > 0 ? room : 0;
-            min -= spec.yMin() == null && min < 0 ? room : 0;
-        }
         int ticks = (int) Math.max(3, Math.min(10, (bottom - top) / 50));
-        return new LinearScale(min, max, spec.yMin(), spec.yMax(), bottom, top, ticks, NumberStyle.PLAIN);
+        LinearScale scale = new LinearScale(min, max, spec.yMin(), spec.yMax(), bottom, top, ticks, NumberStyle.PLAIN);
+        if (!spec.valueLabels()) {
+            return scale;
+        }
+        // Room for a value label beyond the longest bar, so the most telling label is not the one left out.
+        double need = Fonts.boxHeight(Fonts.VALUE) + 1;
+        double perUnit = (bottom - top) / (scale.domainMax() - scale.domainMin());
+        double room = need / Math.max(1e-9, perUnit);
+        boolean roomAbove = spec.yMax() != null || max <= 0 || scale.domainMax() - max >= room;
+        boolean roomBelow = spec.yMin() != null || min >= 0 || min - scale.domainMin() >= room;
+        if (roomAbove && roomBelow) {
+            return scale;
+        }
+        return new LinearScale(roomBelow ? min : min - room, roomAbove ? max : max + room, spec.yMin(), spec.yMax(),
+                bottom, top, ticks, NumberStyle.PLAIN);
     }
 
     private double clamp(double v) {

@@ -124,7 +124,7 @@ final class ScatterLayout implements PlotContent {
         String text = Fonts.fit(p.name(), Fonts.POINT, false, Double.MAX_VALUE) + ": x "
                 + spec.xStyle().format(p.x(), NumberStyle.SHORTEST) + ", y "
                 + Num.trimmed(p.y(), 2);
-        return p.stderr() == null ? text : text + " ± " + Num.trimmed(BarLayout.Z95 * p.stderr(), 2);
+        return !spec.errorBars() || p.stderr() == null ? text : text + " ± " + Num.trimmed(BarLayout.Z95 * p.stderr(), 2);
     }
 
     private double clampY(double v) {

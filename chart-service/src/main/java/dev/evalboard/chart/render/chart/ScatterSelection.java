@@ -80,7 +80,7 @@ record ScatterSelection(List<ScatterPoint> points, int undrawable, int sampledOu
             d.append(' ').append(Fonts.fit(p.name(), Fonts.POINT, false, Double.MAX_VALUE)).append(": x ")
                     .append(spec.xStyle().format(p.x(), NumberStyle.SHORTEST)).append(", y ")
                     .append(Num.trimmed(p.y(), 2));
-            if (p.stderr() != null) {
+            if (spec.errorBars() && p.stderr() != null) {
                 d.append(" ± ").append(Num.trimmed(BarLayout.Z95 * p.stderr(), 2));
             }
             if (spec.highlight().contains(p.name())) {
