@@ -9,8 +9,11 @@ import java.util.List;
 public record ParetoSet(List<String> benchmarks, String metric, String x, String y, boolean higherIsBetter,
         List<Point> frontier, List<Point> dominated, long excluded) {
 
-    /** {@code x} is a whole number for parameter counts and a decimal for costs. */
-    public record Point(String model, Number x, double y, String openness, Long parameters, Long activeParameters,
-            String organization) {
+    /**
+     * {@code x} is a whole number for parameter counts and a decimal for costs; {@code stderr} is the standard error
+     * of y, null when a result has none.
+     */
+    public record Point(String model, Number x, double y, Double stderr, String openness, Long parameters,
+            Long activeParameters, String organization) {
     }
 }

@@ -49,6 +49,7 @@ public class TableService {
 
     private static Table.Row row(ModelScores model, Long rank) {
         Map<String, Double> byName = new LinkedHashMap<>();
+        Map<String, Double> stderrs = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Benchmark benchmark : model.benchmarks()) {
             Score score = model.byBenchmark().get(benchmark.id());
@@ -56,10 +57,13 @@ public class TableService {
                 missing.add(benchmark.name());
             } else {
                 byName.put(benchmark.name(), score.score());
+                if (score.stderr() != null) {
+                    stderrs.put(benchmark.name(), score.stderr());
+                }
             }
         }
         ModelRow m = model.model();
-        return new Table.Row(rank, m.name(), model.complete() ? model.mean() : null, byName, missing,
+        return new Table.Row(rank, m.name(), model.complete() ? model.mean() : null, byName, stderrs, missing,
                 m.parameters(), m.activeParameters(), m.openness());
     }
 }

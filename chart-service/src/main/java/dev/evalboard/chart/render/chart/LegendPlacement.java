@@ -79,7 +79,7 @@ final class LegendPlacement {
         List<Legend.Entry> fitted = fitted(entries, 0.3 * frame.width() - Legend.chrome());
         double[] size = Legend.size(fitted, 1);
         double plotWidth = plot.width() - size[0] - GAP;
-        if (size[1] > plot.height() + frame.belowPlot() || !bigEnough(plotWidth, plot.width())) {
+        if (size[1] > plot.height() || !bigEnough(plotWidth, plot.width())) {
             return null;
         }
         Rect legendBox = new Rect(plot.right() + frame.rightClearance() - size[0], plot.y(), size[0], size[1]);

@@ -48,11 +48,6 @@ public final class Legend implements ChartPart {
         return new double[] {w, h};
     }
 
-    /** Width of one column holding a label of {@code textWidth}, with the gap to the next column. */
-    public static double columnWidth(double textWidth) {
-        return SWATCH + SWATCH_GAP + textWidth + COLUMN_GAP;
-    }
-
     /** Room a legend needs besides its labels' width. */
     public static double chrome() {
         return 2 * PADDING + SWATCH + SWATCH_GAP;
@@ -63,10 +58,6 @@ public final class Legend implements ChartPart {
         boolean atTop = corner == Corner.TOP_RIGHT || corner == Corner.TOP_LEFT;
         return new Rect(atRight ? plot.right() - INSET - w : plot.x() + INSET,
                 atTop ? plot.y() + INSET : plot.bottom() - INSET - h, w, h);
-    }
-
-    public Rect box() {
-        return box;
     }
 
     @Override
