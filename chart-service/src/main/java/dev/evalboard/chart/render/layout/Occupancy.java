@@ -7,34 +7,47 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * Boxes already covered by marks and labels, so later parts can avoid them. A grid of buckets keeps a query
- * proportional to the boxes nearby, not to all of them: a scatter of 2,000 points places 2,000 labels.
+ * Boxes already covered by marks and labels, so later parts can avoid them. Past a few dozen boxes a grid of buckets
+ * keeps a query proportional to the boxes nearby, not to all of them: a scatter of 2,000 points places 2,000 labels;
+ * below that a plain scan is quicker.
  */
 public final class Occupancy {
 
     private static final double CELL = 48;
+    private static final int SCAN_LIMIT = 64;
 
-    private final Map<Long, List<Rect>> buckets = new HashMap<>();
+    private final List<Rect> taken = new ArrayList<>();
+    private Map<Long, List<Rect>> buckets;
 
     public void add(Rect box) {
         if (box.width() <= 0 || box.height() <= 0) {
             return;
         }
-        forCells(box, key -> buckets.computeIfAbsent(key, k -> new ArrayList<>(4)).add(box));
+        taken.add(box);
+        if (buckets != null) {
+            index(box);
+        } else if (taken.size() > SCAN_LIMIT) {
+            buckets = new HashMap<>();
+            taken.forEach(this::index);
+        }
     }
 
     public void addAll(Occupancy other) {
-        other.buckets.forEach((key, boxes) -> buckets.computeIfAbsent(key, k -> new ArrayList<>()).addAll(boxes));
+        other.taken.forEach(this::add);
     }
 
     /** Whether {@code box} shares area with anything added (touching is not overlapping). */
     public boolean intersects(Rect box) {
-        long x0 = cell(box.x());
-        long x1 = cell(box.right());
-        long y0 = cell(box.y());
-        long y1 = cell(box.bottom());
-        for (long cx = x0; cx <= x1; cx++) {
-            for (long cy = y0; cy <= y1; cy++) {
+        if (buckets == null) {
+            for (Rect r : taken) {
+                if (r.overlap(box) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (long cx = cell(box.x()); cx <= cell(box.right()); cx++) {
+            for (long cy = cell(box.y()); cy <= cell(box.bottom()); cy++) {
                 List<Rect> bucket = buckets.get(key(cx, cy));
                 if (bucket != null) {
                     for (Rect r : bucket) {
@@ -46,6 +59,10 @@ public final class Occupancy {
             }
         }
         return false;
+    }
+
+    private void index(Rect box) {
+        forCells(box, key -> buckets.computeIfAbsent(key, k -> new ArrayList<>(4)).add(box));
     }
 
     private static void forCells(Rect box, LongConsumer action) {
