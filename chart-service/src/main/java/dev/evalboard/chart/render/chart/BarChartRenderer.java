@@ -52,7 +52,8 @@ public final class BarChartRenderer {
         double top = title != null ? Title.height(true) : PAD;
         double belowPlot = BottomAxis.height(Fonts.CATEGORY, false);
         double bottom = height - PAD - belowPlot;
-        double tickWidth = AxisLabels.widest(AxisLabels.left(BarLayout.valueScale(spec, bottom, top), Double.MAX_VALUE));
+        double tickWidth = AxisLabels.widest(AxisLabels.left(BarLayout.valueScale(spec, bottom, top),
+                Double.MAX_VALUE));
         double left = PAD + (yTitle != null ? Fonts.AXIS_TITLE + 8 : 0) + tickWidth + LeftAxis.LABEL_GAP;
         Rect plot = new Rect(left, top, Math.max(10, width - left - PAD - 4), bottom - top);
 

@@ -66,10 +66,10 @@ final class LegendPlacement {
                         false);
             }
         }
-        Result<C> outside = frame.narrow() ? below(frame, contentFor, entries, theme) : right(frame, contentFor, entries, theme);
-        if (outside == null) {
-            outside = frame.narrow() ? right(frame, contentFor, entries, theme) : below(frame, contentFor, entries, theme);
-        }
+        Result<C> first = frame.narrow() ? below(frame, contentFor, entries, theme)
+                : right(frame, contentFor, entries, theme);
+        Result<C> outside = first != null ? first : frame.narrow() ? right(frame, contentFor, entries, theme)
+                : below(frame, contentFor, entries, theme);
         return outside != null ? outside : new Result<>(content, null, free.texts(), free.leftOut(), true);
     }
 

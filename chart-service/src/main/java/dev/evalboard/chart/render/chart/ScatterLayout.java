@@ -115,8 +115,9 @@ final class ScatterLayout implements PlotContent {
             boolean star = spec.highlight().contains(points.get(i).name());
             String text = Fonts.fit(points.get(i).name(), Fonts.POINT, star, Double.MAX_VALUE);
             double r = star ? Markers.STAR_RADIUS : Markers.CIRCLE_RADIUS;
+            double width = Fonts.width(text, Fonts.POINT, star);
             labels.add(new LabelRequest(text, Fonts.POINT, star ? "b" : null, false, PointLabelPlacer.candidates(
-                    centres[i][0], centres[i][1], r, Fonts.width(text, Fonts.POINT, star), Fonts.boxHeight(Fonts.POINT))));
+                    centres[i][0], centres[i][1], r, width, Fonts.boxHeight(Fonts.POINT))));
         }
     }
 
@@ -124,7 +125,8 @@ final class ScatterLayout implements PlotContent {
         String text = Fonts.fit(p.name(), Fonts.POINT, false, Double.MAX_VALUE) + ": x "
                 + spec.xStyle().format(p.x(), NumberStyle.SHORTEST) + ", y "
                 + Num.trimmed(p.y(), 2);
-        return !spec.errorBars() || p.stderr() == null ? text : text + " ± " + Num.trimmed(BarLayout.Z95 * p.stderr(), 2);
+        return !spec.errorBars() || p.stderr() == null ? text
+                : text + " ± " + Num.trimmed(BarLayout.Z95 * p.stderr(), 2);
     }
 
     private double clampY(double v) {
