@@ -8,7 +8,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * A generated matrix of bar and scatter charts: every size of a grid from 240×180 to 1600×1000, 4 to 20 models,
+ * A generated matrix of bar and scatter charts: every size of a grid from 240×180 to 1600×1000 (and the corners of
+ * the allowed sizes, 200×150 to 4000×4000, for the smallest cases), 4 to 20 models,
  * long Latin names or names in CJK, Cyrillic, Arabic and emoji, both themes, with and without error bars. The data
  * are random (a fixed seed, so a failure can be reproduced) and rounded, so that ties occur.
  */
@@ -58,6 +59,33 @@ final class ChartMatrix {
             }
         }
         return out;
+    }
+
+    /** The matrix's smallest cases at the corners of the allowed sizes: 200×150, 4000×4000 and the long thin ones. */
+    static List<Case> extremeCases() {
+        int[][] sizes = {{200, 150}, {200, 4000}, {4000, 150}, {4000, 4000}};
+        List<Case> out = new ArrayList<>();
+        for (Case c : cases()) {
+            if (c.id().contains("-240x180-")) {
+                for (int[] size : sizes) {
+                    String id = c.id().replace("240x180", size[0] + "x" + size[1]);
+                    out.add(new Case(id, c.bar() == null ? null : resized(c.bar(), size),
+                            c.scatter() == null ? null : resized(c.scatter(), size)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BarChartSpec resized(BarChartSpec s, int[] size) {
+        return new BarChartSpec(s.title(), s.yTitle(), s.groups(), s.series(), s.highlight(), s.yMin(), s.yMax(),
+                size[0], size[1], s.theme(), s.valueLabels(), s.errorBars());
+    }
+
+    private static ScatterChartSpec resized(ScatterChartSpec s, int[] size) {
+        return new ScatterChartSpec(s.title(), s.xTitle(), s.yTitle(), s.points(), s.xStyle(), s.logX(), s.highlight(),
+                s.highlightLabel(), s.frontier(), s.higherIsBetter(), s.frontierModels(), s.xMin(), s.xMax(), s.yMin(),
+                s.yMax(), size[0], size[1], s.theme(), s.errorBars());
     }
 
     private static List<String> names(int count, boolean otherScripts, int rotate) {

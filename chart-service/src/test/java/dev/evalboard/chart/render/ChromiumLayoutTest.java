@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,8 @@ class ChromiumLayoutTest {
 
     @Test
     void noChartOfTheMatrixHasAnOverlap() throws Exception {
-        List<ChartMatrix.Case> cases = ChartMatrix.cases();
+        List<ChartMatrix.Case> cases = new ArrayList<>(ChartMatrix.cases());
+        cases.addAll(ChartMatrix.extremeCases());
         BarChartRenderer bars = new BarChartRenderer(ChartLimits.DEFAULT);
         ScatterChartRenderer scatter = new ScatterChartRenderer(ChartLimits.DEFAULT);
         StringBuilder page = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"></head><body>");
