@@ -20,7 +20,7 @@ for module in ingest-service query-service chart-service; do
 done
 WORK=$(mktemp -d /tmp/evalboard-live-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-java -Xmx2g -cp "dev-stack/target/classes:$(cat dev-stack/target/classpath.txt)" \
+java -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "dev-stack/target/classes:$(cat dev-stack/target/classpath.txt)" \
   dev.evalboard.devstack.bench.LiveBenchmark "$WORK" "${MODELS:-100000}" "${BENCHMARKS:-10}" "${INGEST_RATE:-1000}" \
   "${READ_RATE:-1000}" "${UNCACHED_RATE:-500}" "${DURATION:-30}"
 echo "load: $(uptime | sed 's/.*load average://'), cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

@@ -58,6 +58,11 @@ public final class Events {
         return this;
     }
 
+    public Events stderr(double stderr) {
+        event.put("stderr", stderr);
+        return this;
+    }
+
     public Events costUsd(double cost) {
         event.put("costUsd", cost);
         return this;

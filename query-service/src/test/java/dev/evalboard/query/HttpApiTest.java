@@ -84,9 +84,9 @@ class HttpApiTest {
 
         String pareto = get("/api/v1/pareto?benchmark=" + Urls.encode(BENCH), "text/csv, application/json;q=0.5")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
-        assertEquals(List.of("set,model,parameters,score,openness,parameters,activeParameters,organization",
-                "frontier," + OTHER + ",3000000000,60,closed,3000000000,,",
-                "frontier,\"" + MODEL.replace("\"", "\"\"") + "\",7000000000,70.25,open-weights,7000000000,,"),
+        assertEquals(List.of("set,model,parameters,score,stderr,openness,parameters,activeParameters,organization",
+                "frontier," + OTHER + ",3000000000,60,,closed,3000000000,,",
+                "frontier,\"" + MODEL.replace("\"", "\"\"") + "\",7000000000,70.25,,open-weights,7000000000,,"),
                 List.of(pareto.split("\r\n")));
     }
 

@@ -37,12 +37,13 @@ class RankingApiTest {
                 // alpha's older run is history only: the newer one is current.
                 Events.result(ALPHA, TIES, 50).evaluatedAt("2025-01-01T00:00:00Z").parameters(7_000_000_000L)
                         .openness("open-weights").json(),
-                Events.result(ALPHA, TIES, 90).costUsd(5).json(),
-                Events.result(BRAVO, TIES, 80).costUsd(1).parameters(14_000_000_000L).openness("closed").json(),
+                Events.result(ALPHA, TIES, 90).costUsd(5).stderr(1.2).json(),
+                Events.result(BRAVO, TIES, 80).costUsd(1).stderr(0.5).parameters(14_000_000_000L).openness("closed")
+                        .json(),
                 Events.result(CHARLIE, TIES, 80).parameters(70_000_000_000L).activeParameters(3_000_000_000L)
                         .openness("open-weights-open-data").json(),
                 Events.result(DELTA, TIES, 70).costUsd(2).openness("open-weights").json(),
-                Events.result(ALPHA, SECOND, 60).json(),
+                Events.result(ALPHA, SECOND, 60).stderr(1.6).json(),
                 Events.result(BRAVO, SECOND, 70).json(),
                 Events.result(CHARLIE, SECOND, 100).json(),
                 Events.result(ALPHA, LATENCY, 120).metric("ms").lowerIsBetter().json(),
@@ -165,6 +166,25 @@ class RankingApiTest {
                 .body("rows.model", contains(BRAVO, DELTA)).body("rows.rank", contains(2, null));
         api().get(url + "&openness=open-weights").then().statusCode(200)
                 .body("rows.model", contains(ALPHA, DELTA));
+    }
+
+    @Test
+    void theTableAndTheParetoSetCarryStandardErrors() {
+        String benchmarks = "benchmark=" + Urls.encode(TIES) + "&benchmark=" + Urls.encode(SECOND);
+        api().get("/api/v1/leaderboard?" + benchmarks).then().statusCode(200)
+                .body("rows.model", contains(CHARLIE, ALPHA, BRAVO, DELTA))
+                .body("rows[1].stderrs." + "'" + TIES + "'", equalTo(1.2f))
+                .body("rows[1].stderrs." + "'" + SECOND + "'", equalTo(1.6f))
+                .body("rows[2].stderrs." + "'" + TIES + "'", equalTo(0.5f))
+                .body("rows[2].stderrs.size()", equalTo(1))
+                .body("rows[0].stderrs.size()", equalTo(0));
+        api().get("/api/v1/pareto?benchmark=" + Urls.encode(TIES)).then().statusCode(200)
+                .body("frontier.model", contains(ALPHA)).body("frontier[0].stderr", equalTo(1.2f))
+                .body("dominated.stderr", contains(0.5f, null));
+        // Over two benchmarks: sqrt(1.2² + 1.6²) / 2 = 1; bravo has none on the second, so none for its mean.
+        api().get("/api/v1/pareto?" + benchmarks).then().statusCode(200)
+                .body("frontier.model", contains(ALPHA, CHARLIE)).body("frontier.stderr", contains(1.0f, null))
+                .body("dominated.stderr", contains((Object) null));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 public record ParetoSet(String x, Object y, List<Point> frontier, List<Point> dominated, Long dominatedTotal,
         List<Point> requested, Integer excluded) {
 
-    /** One model; {@code openness} and {@code parameters} may be absent. */
-    public record Point(String model, Double x, Double y, String openness, Long parameters) {
+    /** One model; {@code openness}, {@code parameters} and {@code stderr} (of y) may be absent. */
+    public record Point(String model, Double x, Double y, String openness, Long parameters, Double stderr) {
     }
 }

@@ -17,8 +17,12 @@ public interface ChartConfig {
     /** Bounds on one chart; past them a request gets a 400 naming the bound. */
     interface Limits {
 
+        /** The smallest width. */
         @WithDefault("200")
         int minSize();
+
+        @WithDefault("150")
+        int minHeight();
 
         @WithDefault("4000")
         int maxSize();

@@ -15,7 +15,8 @@ public class RendererProducer {
 
     RendererProducer(ChartConfig config) {
         ChartConfig.Limits l = config.limits();
-        this.limits = new ChartLimits(l.minSize(), l.maxSize(), l.maxSeries(), l.maxGroups(), l.maxPoints());
+        this.limits = new ChartLimits(l.minSize(), l.maxSize(), l.maxSeries(), l.maxGroups(), l.maxPoints(),
+                l.minHeight());
     }
 
     @Produces

@@ -30,8 +30,12 @@ public abstract class ChartParams {
     public String width;
 
     @RestQuery
-    @Parameter(description = "200..4000, default 500")
+    @Parameter(description = "150..4000, default 500")
     public String height;
+
+    @RestQuery
+    @Parameter(description = "Whiskers of ±1.96 standard errors where a result has one (scatter: vertical), default false")
+    public String errorBars;
 
     @RestQuery
     @Parameter(description = "light (default) or dark")

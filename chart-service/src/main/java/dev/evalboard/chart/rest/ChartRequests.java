@@ -36,7 +36,8 @@ public class ChartRequests {
                 OptionParser.number("yMin", p.yMin), OptionParser.number("yMax", p.yMax),
                 OptionParser.integer("width", p.width, defaultWidth),
                 OptionParser.integer("height", p.height, defaultHeight),
-                OptionParser.theme(p.theme), OptionParser.flag("labels", p.labels, true));
+                OptionParser.theme(p.theme), OptionParser.flag("labels", p.labels, true),
+                OptionParser.flag("errorBars", p.errorBars, false));
     }
 
     ScatterQuery scatterQuery(ScatterParams p) {
@@ -47,7 +48,8 @@ public class ChartRequests {
                 OptionParser.number("xMin", p.xMin), OptionParser.number("xMax", p.xMax),
                 OptionParser.number("yMin", p.yMin), OptionParser.number("yMax", p.yMax),
                 OptionParser.integer("width", p.width, defaultWidth),
-                OptionParser.integer("height", p.height, defaultHeight), OptionParser.theme(p.theme));
+                OptionParser.integer("height", p.height, defaultHeight), OptionParser.theme(p.theme),
+                OptionParser.flag("errorBars", p.errorBars, false));
     }
 
     BarChartSpec barSpec(BarChartBody body) {
@@ -61,17 +63,20 @@ public class ChartRequests {
                 throw ChartRequestException.badParameter("series", "every series needs a model");
             }
             Map<String, Double> scores = s.scores() == null ? Map.of() : s.scores();
+            Map<String, Double> stderr = s.stderr() == null ? Map.of() : s.stderr();
             List<Double> values = new ArrayList<>();
+            List<Double> stderrs = new ArrayList<>();
             for (String benchmark : benchmarks) {
                 values.add(scores.get(benchmark));
+                stderrs.add(stderr.get(benchmark));
             }
-            series.add(new BarSeries(s.model(), values));
+            series.add(new BarSeries(s.model(), values, stderrs));
         }
         String yTitle = body.yTitle() == null ? EventRules.DEFAULT_METRIC : body.yTitle();
         return new BarChartSpec(body.title(), yTitle, benchmarks, series,
                 highlight(body.highlight()), body.yMin(), body.yMax(), orDefault(body.width(), defaultWidth),
                 orDefault(body.height(), defaultHeight), OptionParser.theme(body.theme()),
-                body.labels() == null || body.labels());
+                body.labels() == null || body.labels(), Boolean.TRUE.equals(body.errorBars()));
     }
 
     ScatterChartSpec scatterSpec(ScatterChartBody body) {
@@ -84,14 +89,15 @@ public class ChartRequests {
             if (p == null || p.model() == null || p.x() == null || p.y() == null) {
                 throw ChartRequestException.badParameter("points", "every point needs model, x and y");
             }
-            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromWireNameOrUnknown(p.openness())));
+            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromWireNameOrUnknown(p.openness()), p.stderr()));
         }
         return new ScatterChartSpec(body.title(), body.xTitle() == null ? x.axisTitle() : body.xTitle(), body.yTitle(),
                 points, x.style(), body.logX() == null || body.logX(), highlight(body.highlight()),
                 body.highlightLabel(), Boolean.TRUE.equals(body.frontier()),
                 body.higherIsBetter() == null || body.higherIsBetter(), null,
                 body.xMin(), body.xMax(), body.yMin(), body.yMax(), orDefault(body.width(), defaultWidth),
-                orDefault(body.height(), defaultHeight), OptionParser.theme(body.theme()));
+                orDefault(body.height(), defaultHeight), OptionParser.theme(body.theme()),
+                Boolean.TRUE.equals(body.errorBars()));
     }
 
     private static <T> List<T> required(String field, List<T> list) {

@@ -19,12 +19,15 @@ public record ScatterChartBody(
         @Schema(required = true) List<Point> points,
         Double xMin, Double xMax, Double yMin, Double yMax,
         @Schema(defaultValue = "800", minimum = "200", maximum = "4000") Integer width,
-        @Schema(defaultValue = "500", minimum = "200", maximum = "4000") Integer height,
-        @Schema(enumeration = {"light", "dark"}, defaultValue = "light") String theme) {
+        @Schema(defaultValue = "500", minimum = "150", maximum = "4000") Integer height,
+        @Schema(enumeration = {"light", "dark"}, defaultValue = "light") String theme,
+        @Schema(description = "Vertical whiskers of ±1.96 standard errors where a point has one",
+                defaultValue = "false") Boolean errorBars) {
 
-    /** One model. */
+    /** One model; {@code stderr} is the standard error of y, if known. */
     public record Point(@Schema(required = true) String model, @Schema(required = true) Double x,
                         @Schema(required = true) Double y,
-                        @Schema(enumeration = {"closed", "open-weights", "open-weights-open-data"}) String openness) {
+                        @Schema(enumeration = {"closed", "open-weights", "open-weights-open-data"}) String openness,
+                        @Schema(description = "Standard error of y (finite, >= 0)") Double stderr) {
     }
 }

@@ -54,13 +54,15 @@ public class ChartService {
         List<BarSeries> series = new ArrayList<>();
         for (LeaderboardTable.Row row : rows) {
             List<Double> values = new ArrayList<>();
+            List<Double> stderrs = new ArrayList<>();
             for (String benchmark : q.benchmarks()) {
                 values.add(row.scores() == null ? null : row.scores().get(benchmark));
+                stderrs.add(row.stderrs() == null ? null : usableStderr(row.stderrs().get(benchmark)));
             }
-            series.add(new BarSeries(row.model(), values));
+            series.add(new BarSeries(row.model(), values, stderrs));
         }
         return bars.render(new BarChartSpec(q.title(), q.metric(), q.benchmarks(), series, q.highlight(),
-                q.yMin(), q.yMax(), q.width(), q.height(), q.theme(), q.labels()));
+                q.yMin(), q.yMax(), q.width(), q.height(), q.theme(), q.labels(), q.errorBars()));
     }
 
     public String scatterChart(ScatterQuery q) {
@@ -84,13 +86,19 @@ public class ChartService {
                 + " " + q.metric();
         return scatters.render(new ScatterChartSpec(q.title(), q.x().axisTitle(), yTitle, points, q.x().style(),
                 q.logX(), q.highlight(), q.highlightLabel(), q.frontier(), true, frontier,
-                q.xMin(), q.xMax(), q.yMin(), q.yMax(), q.width(), q.height(), q.theme()));
+                q.xMin(), q.xMax(), q.yMin(), q.yMax(), q.width(), q.height(), q.theme(), q.errorBars()));
     }
 
     private static void addPoint(List<ScatterPoint> points, ParetoSet.Point p) {
         if (p.model() != null && p.x() != null && p.y() != null) {
-            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromWireNameOrUnknown(p.openness())));
+            points.add(new ScatterPoint(p.model(), p.x(), p.y(), Openness.fromWireNameOrUnknown(p.openness()),
+                    usableStderr(p.stderr())));
         }
+    }
+
+    /** A standard error from query-service that a chart can draw, else none: its data never fails a chart. */
+    private static Double usableStderr(Double stderr) {
+        return stderr != null && stderr >= 0 && stderr <= 1e15 ? stderr : null;
     }
 
     private List<LeaderboardTable.Row> topRows(LeaderboardTable table, BarQuery q) {

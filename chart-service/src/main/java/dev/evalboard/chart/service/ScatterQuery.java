@@ -7,5 +7,6 @@ import java.util.Set;
 /** A scatter chart drawn from query-service's Pareto answer. */
 public record ScatterQuery(List<String> benchmarks, String metric, XMeasure x, boolean logX, Set<String> highlight,
                            String highlightLabel, boolean frontier, String title,
-                           Double xMin, Double xMax, Double yMin, Double yMax, int width, int height, Theme theme) {
+                           Double xMin, Double xMax, Double yMin, Double yMax, int width, int height, Theme theme,
+                           boolean errorBars) {
 }

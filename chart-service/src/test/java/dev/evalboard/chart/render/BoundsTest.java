@@ -79,7 +79,7 @@ class BoundsTest {
         org.w3c.dom.Document doc = SvgAssertions.parseClean(bars.render(spec));
         String desc = SvgAssertions.texts(doc, "desc").get(0);
         assertTrue(desc.contains("2 values left out because they cannot be drawn") && desc.contains("huge left out")
-                && desc.contains("fine 60.0") && desc.contains("axis from 0 to 60"), desc);
+                && desc.contains("fine 60.0") && desc.contains("axis from 0 to 70"), desc);
         assertTrue(SvgAssertions.texts(doc, "text").containsAll(List.of("40.0", "60.0")));
     }
 

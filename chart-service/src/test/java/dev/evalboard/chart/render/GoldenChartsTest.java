@@ -114,8 +114,9 @@ class GoldenChartsTest {
         return dashed;
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
+    private static void assertGolden(String name, String svg) throws IOException {
         Path file = GOLDEN.resolve(name);
+        String actual = SvgAssertions.onePerLine(svg);
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             System.out.println("golden file rewritten on request: " + file.toAbsolutePath());
@@ -124,27 +125,16 @@ class GoldenChartsTest {
         if (!Files.exists(file)) {
             fail("golden file " + file + " is missing; create it on purpose with -Dgolden.update=true");
         }
-        String expected = Files.readString(file, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            int at = firstDifference(expected, actual);
-            fail("rendering of " + name + " differs from the golden file at character " + at + ":\n  expected ..."
-                    + excerpt(expected, at) + "...\n  actual   ..." + excerpt(actual, at) + "...\n"
-                    + "If the change is intended, regenerate with: ./mvnw -B -o -pl chart-service verify "
-                    + "-Dtest=GoldenChartsTest -Dgolden.update=true (then review the diff)");
-        }
-    }
-
-    private static int firstDifference(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                return i;
+        List<String> expected = Files.readString(file, StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = actual.lines().toList();
+        for (int i = 0; i < Math.max(expected.size(), lines.size()); i++) {
+            String want = i < expected.size() ? expected.get(i) : "(end of file)";
+            String got = i < lines.size() ? lines.get(i) : "(end of file)";
+            if (!want.equals(got)) {
+                fail("rendering of " + name + " differs from the golden file at line " + (i + 1) + ":\n  expected "
+                        + want + "\n  actual   " + got + "\nIf the change is intended, regenerate with: ./mvnw -B -o "
+                        + "-pl chart-service verify -Dtest=GoldenChartsTest -Dgolden.update=true (then review the diff)");
             }
         }
-        return n;
-    }
-
-    private static String excerpt(String s, int at) {
-        return s.substring(Math.max(0, at - 40), Math.min(s.length(), at + 40));
     }
 }

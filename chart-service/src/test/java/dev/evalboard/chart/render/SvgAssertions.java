@@ -28,6 +28,15 @@ public final class SvgAssertions {
     private SvgAssertions() {
     }
 
+    /**
+     * The SVG as golden files store it: a line break before every tag but the first, so a diff shows element by
+     * element what changed. Text and attribute values are escaped (no raw '<' or '>'), so every "><" is a boundary
+     * between two tags; removing the line breaks gives the bytes back.
+     */
+    public static String onePerLine(String svg) {
+        return svg.replace("><", ">\n<") + "\n";
+    }
+
     public static Document parse(String svg) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalboard.chart.render.ReferenceCharts;
 import dev.evalboard.chart.render.SvgAssertions;
+import dev.evalboard.chart.render.svg.Num;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -68,6 +70,19 @@ class ChartGetTest {
         assertTrue(texts.containsAll(ReferenceCharts.BAR_MODELS), texts.toString());
         // Best mean first: AM-Distill-Qwen-72B leads every benchmark.
         assertTrue(texts.indexOf("AM-Distill-Qwen-72B") < texts.indexOf("DeepSeek-R1-Distill-Llama-70B"));
+    }
+
+    @Test
+    void errorBarsComeFromQueryServicesStandardErrors() {
+        String plain = barRequest().when().get("/charts/bar.svg").then().statusCode(200).extract().asString();
+        String withBars = barRequest().queryParam("errorBars", "true").when().get("/charts/bar.svg").then()
+                .statusCode(200).extract().asString();
+        String interval = "± " + Num.fixed(1.96 * FakeQueryService.STDERR, 1);
+        assertTrue(SvgAssertions.texts(SvgAssertions.parseClean(withBars), "desc").get(0).contains(interval), withBars);
+        assertFalse(SvgAssertions.texts(SvgAssertions.parseClean(plain), "desc").get(0).contains("±"), plain);
+        String scatter = given().queryParam("benchmark", "LiveCodeBench v5").queryParam("errorBars", "true")
+                .when().get("/charts/scatter.svg").then().statusCode(200).extract().asString();
+        assertTrue(SvgAssertions.texts(SvgAssertions.parseClean(scatter), "desc").get(0).contains("error bars"), scatter);
     }
 
     @Test

@@ -51,6 +51,9 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
     /** Added to every score answered, to stand for data that changed. */
     public static final AtomicInteger SCORE_SHIFT = new AtomicInteger();
 
+    /** The standard error the fake gives every score (the seed results state none). */
+    static final double STDERR = 1.5;
+
     /** query-service's frontier for LiveCodeBench v5 by parameters, as it would compute it. */
     static final Set<String> LCB_FRONTIER = Set.of("Mistral3-3B", "DASD-4B-Thinking");
 
@@ -145,6 +148,8 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         row.put("model", e.getKey()).put("mean", mean(e.getValue()));
         ObjectNode s = row.putObject("scores");
         e.getValue().forEach(s::put);
+        ObjectNode errors = row.putObject("stderrs");
+        e.getValue().keySet().forEach(benchmark -> errors.put(benchmark, STDERR));
         ArrayNode missing = row.putArray("missing");
         benchmarks.stream().filter(b -> !e.getValue().containsKey(b)).forEach(missing::add);
         return row;
@@ -174,7 +179,7 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
                 if (list != null) {
                     list.addObject().put("model", model).put("x", e.at("/model/parameters").asLong())
                             .put("y", e.get("score").asDouble()).put("openness", e.at("/model/openness").asText())
-                            .put("parameters", e.at("/model/parameters").asLong());
+                            .put("parameters", e.at("/model/parameters").asLong()).put("stderr", STDERR);
                 }
             }
         }

@@ -55,8 +55,12 @@ public final class LiveBenchmark {
                     SteadyIngestLoad load = new SteadyIngestLoad(kafka.bootstrapServers(), models, benchmarks,
                             ingestRate)) {
                 List<String> report = new ArrayList<>();
-                report.addAll(bench.topology("primary", primary, 0));
-                report.addAll(bench.topology("standby", standby, 100_000));
+                for (String topology : List.of("primary", "standby")) {
+                    List<String> lines = bench.topology(topology, topology.equals("primary") ? primary : standby,
+                            report.size() * 10_000);
+                    lines.forEach(System.out::println);
+                    report.addAll(lines);
+                }
                 System.out.printf("%n=== live benchmark: %,d models x %d benchmarks, ingest %d events/s (%,d sent),"
                         + " %d s per measurement ===%n", models, benchmarks, ingestRate, load.sent(), seconds);
                 report.forEach(System.out::println);

@@ -183,6 +183,11 @@ public class ResultConsumerLoop implements Runnable {
         Map<String, Object> props = new HashMap<>();
         // Large enough that a poll can fill a whole batch from one partition; kafka.* settings may change it.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        // Under a trickle of events a poll waits up to 100 ms for more rather than returning each few records:
+        // fewer durable commits, and each benchmark changes (and is reloaded by every reader) at most about ten
+        // times a second instead of once per record.
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
         props.putAll(clientProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());

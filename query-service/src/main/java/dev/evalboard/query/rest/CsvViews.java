@@ -40,7 +40,7 @@ final class CsvViews {
 
     /** Frontier points first (x ascending), then the dominated ones, told apart by the first column. */
     static CsvTable pareto(ParetoSet set) {
-        CsvTable csv = new CsvTable(List.of("set", "model", set.x(), set.y(), "openness", "parameters",
+        CsvTable csv = new CsvTable(List.of("set", "model", set.x(), set.y(), "stderr", "openness", "parameters",
                 "activeParameters", "organization"));
         set.frontier().forEach(p -> csv.row(point("frontier", p)));
         set.dominated().forEach(p -> csv.row(point("dominated", p)));
@@ -59,7 +59,7 @@ final class CsvViews {
     }
 
     private static List<Object> point(String set, ParetoSet.Point p) {
-        return Arrays.asList(set, p.model(), p.x(), p.y(), p.openness(), p.parameters(), p.activeParameters(),
+        return Arrays.asList(set, p.model(), p.x(), p.y(), p.stderr(), p.openness(), p.parameters(), p.activeParameters(),
                 p.organization());
     }
 }

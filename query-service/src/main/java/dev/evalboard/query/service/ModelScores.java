@@ -48,6 +48,22 @@ record ModelScores(ModelRow model, List<Benchmark> benchmarks, Map<Integer, Scor
         return Double.isFinite(mean) ? mean : Math.copySign(Double.MAX_VALUE, mean);
     }
 
+    /**
+     * The standard error of {@link #mean()}, taking the benchmarks' results as independent: sqrt(Σ se²) / n, which is
+     * the result's own standard error for one benchmark. Null when any result has none.
+     */
+    Double meanStderr() {
+        double sumOfSquares = 0;
+        for (Benchmark benchmark : benchmarks) {
+            Double se = byBenchmark.get(benchmark.id()).stderr();
+            if (se == null) {
+                return null;
+            }
+            sumOfSquares += se * se;
+        }
+        return Math.sqrt(sumOfSquares) / benchmarks.size();
+    }
+
     /** The summed cost of the runs, or null when any run has no cost or the sum overflows (no usable value). */
     Double totalCost() {
         double sum = 0;

@@ -37,7 +37,7 @@ public class ParetoService {
                 continue;
             }
             ModelRow m = model.model();
-            points.add(new ParetoSet.Point(m.name(), x, model.mean(), m.openness(), m.parameters(),
+            points.add(new ParetoSet.Point(m.name(), x, model.mean(), model.meanStderr(), m.openness(), m.parameters(),
                     m.activeParameters(), m.organization()));
         }
         ParetoFrontier.Split<ParetoSet.Point> split = ParetoFrontier.split(points, p -> p.x().doubleValue(),

@@ -12,9 +12,12 @@ public record ParetoSet(List<String> benchmarks, String metric, String x, String
         List<Point> frontier, List<Point> dominated, long dominatedTotal, long dominatedOffset,
         List<Point> requested, long excluded) {
 
-    /** {@code x} is a whole number for parameter counts and a decimal for costs. */
-    public record Point(String model, Number x, double y, String openness, Long parameters, Long activeParameters,
-            String organization) {
+    /**
+     * {@code x} is a whole number for parameter counts and a decimal for costs; {@code stderr} is the standard error
+     * of y, null when a result has none.
+     */
+    public record Point(String model, Number x, double y, Double stderr, String openness, Long parameters,
+            Long activeParameters, String organization) {
     }
 
     /** Which dominated points to list: {@code limit} of them (0 for none) after skipping {@code offset}. */

@@ -10,7 +10,8 @@ import java.util.Map;
 public record Table(List<String> benchmarks, String metric, boolean higherIsBetter, long total, int limit,
         long offset, List<Row> rows) {
 
-    public record Row(Long rank, String model, Double mean, Map<String, Double> scores, List<String> missing,
-            Long parameters, Long activeParameters, String openness) {
+    /** {@code stderrs} holds the standard errors of the scores that have one, by benchmark. */
+    public record Row(Long rank, String model, Double mean, Map<String, Double> scores, Map<String, Double> stderrs,
+            List<String> missing, Long parameters, Long activeParameters, String openness) {
     }
 }

@@ -58,10 +58,11 @@ public class TableService {
         List<ScoreRepository.Ranked> page = scores.ranked(benchmark, filter, limit, offset);
         List<Table.Row> rows = new ArrayList<>();
         for (ScoreRepository.Ranked ranked : page) {
-            ModelRow m = ranked.score().model();
-            rows.add(new Table.Row(ranked.rank(), m.name(), ranked.score().score(),
-                    Map.of(benchmark.name(), ranked.score().score()), List.of(), m.parameters(),
-                    m.activeParameters(), m.openness()));
+            Score score = ranked.score();
+            ModelRow m = score.model();
+            rows.add(new Table.Row(ranked.rank(), m.name(), score.score(), Map.of(benchmark.name(), score.score()),
+                    score.stderr() == null ? Map.of() : Map.of(benchmark.name(), score.stderr()), List.of(),
+                    m.parameters(), m.activeParameters(), m.openness()));
         }
         long total = page.isEmpty() ? scores.count(benchmark, filter) : page.get(0).total();
         return new Table(List.of(benchmark.name()), benchmark.metric(), benchmark.higherIsBetter(), total, limit,
@@ -70,6 +71,7 @@ public class TableService {
 
     private static Table.Row row(ModelScores model, Long rank) {
         Map<String, Double> byName = new LinkedHashMap<>();
+        Map<String, Double> stderrs = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Benchmark benchmark : model.benchmarks()) {
             Score score = model.byBenchmark().get(benchmark.id());
@@ -77,10 +79,13 @@ public class TableService {
                 missing.add(benchmark.name());
             } else {
                 byName.put(benchmark.name(), score.score());
+                if (score.stderr() != null) {
+                    stderrs.put(benchmark.name(), score.stderr());
+                }
             }
         }
         ModelRow m = model.model();
-        return new Table.Row(rank, m.name(), model.complete() ? model.mean() : null, byName, missing,
+        return new Table.Row(rank, m.name(), model.complete() ? model.mean() : null, byName, stderrs, missing,
                 m.parameters(), m.activeParameters(), m.openness());
     }
 }

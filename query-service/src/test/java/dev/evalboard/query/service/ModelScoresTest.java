@@ -1,6 +1,7 @@
 package dev.evalboard.query.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalboard.query.repository.Benchmark;
@@ -18,6 +19,33 @@ import org.junit.jupiter.api.Test;
 /** The table's and the Pareto set's mean against exact decimal arithmetic, on scores up to the largest double. */
 class ModelScoresTest {
     private static final ModelRow MODEL = new ModelRow(1, "m", null, null, null, null);
+
+    @Test
+    void theMeansStandardErrorIsTheRootOfTheSummedSquaresOverTheCount() {
+        Random random = new Random(12);
+        for (int round = 0; round < 2000; round++) {
+            int n = 1 + random.nextInt(8);
+            List<Benchmark> benchmarks = new ArrayList<>();
+            Map<Integer, Score> scores = new HashMap<>();
+            boolean anyMissing = false;
+            BigDecimal squares = BigDecimal.ZERO;
+            for (int i = 0; i < n; i++) {
+                // Ties and zeros on purpose; now and then a result without a standard error.
+                Double se = random.nextInt(10) == 0 ? null : random.nextInt(4) * 0.5;
+                anyMissing |= se == null;
+                squares = se == null ? squares : squares.add(new BigDecimal(se).pow(2));
+                benchmarks.add(new Benchmark(i, "b" + i, "pass@1", true, "raw"));
+                scores.put(i, new Score(i, MODEL, 50, se, null, null, null));
+            }
+            Double stderr = new ModelScores(MODEL, benchmarks, scores).meanStderr();
+            if (anyMissing) {
+                assertNull(stderr, "round " + round);
+            } else {
+                double expected = squares.sqrt(MathContext.DECIMAL128).doubleValue() / n;
+                assertEquals(expected, stderr, 1e-12, "round " + round);
+            }
+        }
+    }
 
     @Test
     void theMeanIsTheExactMeanRoundedAndNeverInfinite() {

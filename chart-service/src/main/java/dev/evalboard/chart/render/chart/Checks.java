@@ -2,6 +2,7 @@ package dev.evalboard.chart.render.chart;
 
 import dev.evalboard.chart.render.ChartInputException;
 import dev.evalboard.chart.render.part.Fonts;
+import java.util.List;
 
 /** Input checks shared by the renderers. */
 final class Checks {
@@ -34,6 +35,24 @@ final class Checks {
         usable(maxName, max);
         if (min != null && max != null && !(min < max)) {
             throw new ChartInputException(minName, minName + " (" + min + ") must be below " + maxName + " (" + max + ")");
+        }
+    }
+
+    /** Standard errors line up with the values and are finite and not negative (null: none). */
+    static void stderrs(String owner, List<Double> stderrs, int expected) {
+        if (stderrs.size() != expected) {
+            throw new ChartInputException("stderr", owner + " has " + stderrs.size() + " standard errors for "
+                    + expected + " values");
+        }
+        for (Double se : stderrs) {
+            stderr(owner, se);
+        }
+    }
+
+    static void stderr(String owner, Double se) {
+        if (se != null && !(se >= 0 && se <= MAX_MAGNITUDE)) {
+            throw new ChartInputException("stderr", owner + ": a standard error must be a finite number from 0 to "
+                    + "1e15, got " + se);
         }
     }
 

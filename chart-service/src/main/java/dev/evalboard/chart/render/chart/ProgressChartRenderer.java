@@ -115,8 +115,14 @@ public final class ProgressChartRenderer {
                 new Legend.Entry((svg, cx, cy) -> svg.open("circle").attr("cx", cx).attr("cy", cy)
                         .attr("r", ProgressMarks.RUN_RADIUS).attr("fill", theme.mutedText())
                         .attr("fill-opacity", 0.35).close(), "Other runs"));
-        Legend legend = new Legend(entries, theme, plot, occupancy, corners);
-        return StepLabels.free(legend.box(), plot, occupancy) ? legend : null;
+        double[] size = Legend.size(entries, 1);
+        for (Legend.Corner corner : corners) {
+            Rect box = Legend.inCorner(plot, corner, size[0], size[1]);
+            if (StepLabels.free(box, plot, occupancy)) {
+                return new Legend(entries, theme, box, 1);
+            }
+        }
+        return null;
     }
 
     private static List<ProgressMarks.Mark> marks(List<ProgressPoint> points, Scale x, Scale y) {

@@ -1,5 +1,6 @@
 package dev.evalboard.chart.render.chart;
 
+import dev.evalboard.contract.pareto.ParetoFrontier;
 import dev.evalboard.chart.render.ScatterChartSpec;
 import dev.evalboard.chart.render.ScatterPoint;
 import dev.evalboard.chart.render.part.Fonts;
@@ -33,8 +34,8 @@ record ScatterSelection(List<ScatterPoint> points, int undrawable, int sampledOu
             return new ScatterSelection(drawable, undrawable, 0);
         }
         Set<String> frontier = spec.frontierModels() != null ? spec.frontierModels()
-                : ParetoFrontier.of(drawable, spec.higherIsBetter()).stream().map(ScatterPoint::name)
-                        .collect(Collectors.toSet());
+                : ParetoFrontier.split(drawable, ScatterPoint::x, ScatterPoint::y, spec.higherIsBetter()).frontier()
+                        .stream().map(ScatterPoint::name).collect(Collectors.toSet());
         long[] rank = new long[drawable.size()];
         for (int i = 0; i < rank.length; i++) {
             String name = drawable.get(i).name();
@@ -59,7 +60,8 @@ record ScatterSelection(List<ScatterPoint> points, int undrawable, int sampledOu
     }
 
     /** A text alternative listing every point drawn and counting those that are not, for screen readers. */
-    String describe(ScatterChartSpec spec, int shown) {
+    /** @param layoutNotes what the layout left out, as {@link Descriptions#layoutNotes} words it */
+    String describe(ScatterChartSpec spec, int shown, String layoutNotes) {
         StringBuilder d = new StringBuilder("Scatter chart of ").append(spec.points().size()).append(" models");
         if (undrawable > 0) {
             d.append(", ").append(undrawable).append(" left out because their values cannot be drawn");
@@ -74,11 +76,14 @@ record ScatterSelection(List<ScatterPoint> points, int undrawable, int sampledOu
         if (spec.logX()) {
             d.append(", logarithmic x axis");
         }
-        d.append('.');
+        d.append(layoutNotes).append('.');
         for (ScatterPoint p : points) {
             d.append(' ').append(Fonts.fit(p.name(), Fonts.POINT, false, Double.MAX_VALUE)).append(": x ")
                     .append(spec.xStyle().format(p.x(), NumberStyle.SHORTEST)).append(", y ")
                     .append(Num.trimmed(p.y(), 2));
+            if (spec.errorBars() && p.stderr() != null) {
+                d.append(" ± ").append(Num.trimmed(BarLayout.Z95 * p.stderr(), 2));
+            }
             if (spec.highlight().contains(p.name())) {
                 d.append(" (highlighted)");
             }

@@ -41,7 +41,7 @@ final class StepLabels {
 
     /** Inside the plot (up to rounding: x + w - x need not be w) and over nothing taken. */
     static boolean free(Rect box, Rect plot, Occupancy occupancy) {
-        return box.areaOutside(plot) < 1e-6 && occupancy.overlap(box) == 0;
+        return box.areaOutside(plot) < 1e-6 && !occupancy.intersects(box);
     }
 
     /** Above-left first: a step line leaves the space over its start free until the next step. */

@@ -8,7 +8,7 @@ import java.util.List;
 /** The bottom axis: axis line, centred labels under their positions and an optional title. */
 public final class BottomAxis implements ChartPart {
 
-    static final double LABEL_GAP = 4;
+    public static final double LABEL_GAP = 4;
     static final double TITLE_GAP = 8;
 
     private final Rect plot;

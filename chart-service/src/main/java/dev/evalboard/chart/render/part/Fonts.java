@@ -1,5 +1,6 @@
 package dev.evalboard.chart.render.part;
 
+import dev.evalboard.chart.render.layout.Rect;
 import dev.evalboard.chart.render.text.FontMetrics;
 import dev.evalboard.chart.render.text.TextFitter;
 
@@ -40,5 +41,24 @@ public final class Fonts {
 
     public static double baseline(double top, double size) {
         return top + BASELINE * size;
+    }
+
+    /** Height of a text's box as browsers report it (glyph ascent to descent, any script). */
+    public static double boxHeight(double size) {
+        return (FontMetrics.ASCENT + FontMetrics.DESCENT) * size;
+    }
+
+    /** The baseline of a text whose box starts at {@code boxTop}. */
+    public static double baselineOfBox(double boxTop, double size) {
+        return boxTop + FontMetrics.ASCENT * size;
+    }
+
+    /**
+     * The box a browser draws {@code text} in, anchored at (x, baseline); {@code anchor} is 0 for start, 0.5 for
+     * middle and 1 for end.
+     */
+    public static Rect box(String text, double size, boolean bold, double x, double baseline, double anchor) {
+        double w = width(text, size, bold);
+        return new Rect(x - anchor * w, baseline - FontMetrics.ASCENT * size, w, boxHeight(size));
     }
 }

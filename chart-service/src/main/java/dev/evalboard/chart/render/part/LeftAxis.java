@@ -9,7 +9,9 @@ import java.util.List;
 /** The value axis on the left: axis line, right-aligned tick labels and a rotated title. */
 public final class LeftAxis implements ChartPart {
 
-    static final double LABEL_GAP = 6;
+    public static final double LABEL_GAP = 6;
+    /** A label is centred on its tick: the baseline sits about a third of an em below it. */
+    public static final double BASELINE_SHIFT = 0.35;
 
     private final Rect plot;
     private final List<AxisLabel> labels;
@@ -31,8 +33,7 @@ public final class LeftAxis implements ChartPart {
         svg.open("g").attr("class", "e");
         double x = plot.x() - LABEL_GAP;
         for (AxisLabel label : labels) {
-            // Vertically centred on the tick: the baseline sits about a third of an em below it.
-            svg.textAt(x, label.position() + Fonts.TICK * 0.35, null, label.text());
+            svg.textAt(x, label.position() + Fonts.TICK * BASELINE_SHIFT, null, label.text());
         }
         svg.end("g");
         if (title != null) {

@@ -15,10 +15,6 @@ public final class Markers {
     private Markers() {
     }
 
-    public static void circle(SvgWriter svg, double cx, double cy, double r) {
-        svg.open("circle").attr("cx", cx).attr("cy", cy).attr("r", r).close();
-    }
-
     /** A five-pointed star, point up, as path data. */
     public static String starPath(double cx, double cy, double outer) {
         PathData d = new PathData();

@@ -1,9 +1,17 @@
 package dev.evalboard.chart.render.text;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Advance widths of Helvetica and Helvetica-Bold (Adobe Core 14 AFM files, units of 1/1000 em) for
- * printable ASCII. Charts are styled with a Helvetica/Arial stack, whose widths match, so layout
- * measured here fits what a browser draws. Other characters get a conservative estimate.
+ * Advance widths of Helvetica and Helvetica-Bold (Adobe Core 14 AFM files, units of 1/1000 em) for printable ASCII,
+ * of Liberation Sans (metric-compatible with Arial) for Latin-1, Latin Extended, Greek and Cyrillic, of DejaVu Sans
+ * for Hebrew and Arabic (advance-widths.txt), and per-script estimates for the rest, each at least what Chromium draws with the common fallback fonts (Noto CJK, Noto Color
+ * Emoji, DejaVu Sans): charts are styled with a Helvetica/Arial stack, so layout measured here fits what a browser
+ * draws, and an estimate errs wide, where a label is cut or left out rather than overlapping.
  */
 public final class FontMetrics {
 
@@ -27,10 +35,25 @@ public final class FontMetrics {
         611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584
     };
 
-    /** Width assumed for a character outside the table: an average lower-case Latin glyph. */
-    private static final int DEFAULT_WIDTH = 556;
-    /** East Asian ideographs, Hangul and emoji are drawn about one em wide. */
+    /** Text boxes as browsers report them span this far above the baseline (Latin, CJK, Arabic, emoji)... */
+    public static final double ASCENT = 0.86;
+    /** ...and this far below it, in em. */
+    public static final double DESCENT = 0.34;
+
+    private static final int EXTENDED_FIRST = 0xA0;
+    private static final int EXTENDED_LAST = 0x6FF;
+    private static final short[][] EXTENDED = loadExtended();
+
+    /** A character in no table: wider than most Latin, Greek and Cyrillic glyphs. */
+    private static final int DEFAULT_WIDTH = 780;
+    /** Thai, Indic and other letters of scripts in no table: Noto and DejaVu draw them narrower than this. */
+    private static final int OTHER_SCRIPT_WIDTH = 650;
+    /** Arabic and Hebrew presentation forms: the widest Arabic form in the table. */
+    private static final int PRESENTATION_FORM_WIDTH = 1420;
+    /** East Asian ideographs, kana and Hangul are drawn one em wide. */
     private static final int WIDE_WIDTH = 1000;
+    /** Emoji are drawn wider than an em (Noto Color Emoji: 1.25 em). */
+    private static final int EMOJI_WIDTH = 1300;
 
     private FontMetrics() {
     }
@@ -54,13 +77,29 @@ public final class FontMetrics {
         if (isZeroWidth(cp)) {
             return 0;
         }
-        return isWide(cp) ? WIDE_WIDTH : DEFAULT_WIDTH;
+        if (cp >= EXTENDED_FIRST && cp <= EXTENDED_LAST && EXTENDED[bold ? 1 : 0][cp - EXTENDED_FIRST] > 0) {
+            return EXTENDED[bold ? 1 : 0][cp - EXTENDED_FIRST];
+        }
+        if (isEmoji(cp)) {
+            return EMOJI_WIDTH;
+        }
+        if (isWide(cp)) {
+            return WIDE_WIDTH;
+        }
+        if (cp >= 0xFB1D && cp <= 0xFEFC) {
+            return PRESENTATION_FORM_WIDTH;
+        }
+        return cp >= 0x0700 && cp <= 0x0DFF ? OTHER_SCRIPT_WIDTH : DEFAULT_WIDTH;
     }
 
     private static boolean isZeroWidth(int cp) {
         int type = Character.getType(cp);
         return type == Character.CONTROL || type == Character.FORMAT
                 || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isEmoji(int cp) {
+        return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
     }
 
     private static boolean isWide(int cp) {
@@ -70,7 +109,25 @@ public final class FontMetrics {
                 || (cp >= 0xF900 && cp <= 0xFAFF)
                 || (cp >= 0xFE30 && cp <= 0xFE4F)
                 || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0x1F000 && cp <= 0x1FAFF)
                 || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+
+    private static short[][] loadExtended() {
+        short[][] widths = new short[2][EXTENDED_LAST - EXTENDED_FIRST + 1];
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                FontMetrics.class.getResourceAsStream("advance-widths.txt"), StandardCharsets.US_ASCII))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.trim().split(" ");
+                int index = Integer.parseInt(cells[0], 16) - EXTENDED_FIRST;
+                widths[0][index] = Short.parseShort(cells[1]);
+                widths[1][index] = Short.parseShort(cells[2]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return widths;
     }
 }

@@ -52,6 +52,7 @@ class TextFitterTest {
     @Test
     void neverSplitsASurrogatePair() {
         String fitted = TextFitter.fit("\uD83D\uDE00".repeat(50), 60, 12, false);
-        assertEquals("\uD83D\uDE00".repeat(4) + "\u2026", fitted);
+        assertTrue(fitted.matches("(\uD83D\uDE00)+\u2026"), fitted);
+        assertTrue(FontMetrics.width(fitted, 12, false) <= 60, fitted);
     }
 }
