@@ -178,11 +178,11 @@ class RankingApiTest {
                 .body("rows[2].stderrs." + "'" + TIES + "'", equalTo(0.5f))
                 .body("rows[2].stderrs.size()", equalTo(1))
                 .body("rows[0].stderrs.size()", equalTo(0));
-        api().get("/api/v1/pareto?benchmark=" + Urls.encode(TIES)).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&benchmark=" + Urls.encode(TIES)).then().statusCode(200)
                 .body("frontier.model", contains(ALPHA)).body("frontier[0].stderr", equalTo(1.2f))
                 .body("dominated.stderr", contains(0.5f, null));
         // Over two benchmarks: sqrt(1.2² + 1.6²) / 2 = 1; bravo has none on the second, so none for its mean.
-        api().get("/api/v1/pareto?" + benchmarks).then().statusCode(200)
+        api().get("/api/v1/pareto?dominatedLimit=100&" + benchmarks).then().statusCode(200)
                 .body("frontier.model", contains(ALPHA, CHARLIE)).body("frontier.stderr", contains(1.0f, null))
                 .body("dominated.stderr", contains((Object) null));
     }

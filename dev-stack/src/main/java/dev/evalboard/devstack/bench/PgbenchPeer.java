@@ -15,12 +15,10 @@ import java.util.stream.Stream;
  * benchmarks. Latency counts from the scheduled start, as {@link FixedRateLoad} does: time plus schedule lag.
  */
 final class PgbenchPeer {
-    private static final String COLUMNS = "c.benchmark_id, m.id, m.name, m.parameters, m.active_parameters,"
-            + " m.openness, m.organization, c.score, c.stderr, c.samples, c.cost_usd, c.evaluated_at";
     private static final String SCRIPT = """
             \\set b random(1, %d)
             SELECT b.id, b.name, b.metric, coalesce(b.higher_is_better, true), coalesce(b.unit, 'percent') FROM benchmark b WHERE b.name = 'bench-' || lpad(:b::text, 2, '0') AND b.metric = 'pass@1';
-            SELECT ranked.*, (SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = :b) AS total FROM (SELECT %s, rank() OVER (ORDER BY c.score DESC) AS rank FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = :b AND c.score >= coalesce((SELECT c.score FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = :b ORDER BY c.score DESC OFFSET 49 LIMIT 1), '-Infinity'::float8)) ranked ORDER BY ranked.score DESC, ranked.name COLLATE "C" LIMIT 50 OFFSET 0;
+            SELECT r.benchmark_id, m.id, m.name, m.parameters, m.active_parameters, m.openness, m.organization, r.score, r.stderr, r.samples, r.cost_usd, r.evaluated_at, r.rank, (SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = :b) AS total FROM (SELECT c.*, rank() OVER (ORDER BY c.score DESC) AS rank FROM current_result c WHERE c.benchmark_id = :b AND c.score >= coalesce((SELECT s.score FROM current_result s WHERE s.benchmark_id = :b ORDER BY s.score DESC OFFSET 49 LIMIT 1), '-Infinity'::float8)) r CROSS JOIN LATERAL (SELECT * FROM model m WHERE m.id = r.model_id OFFSET 0) m ORDER BY r.score DESC, m.name COLLATE "C" LIMIT 50 OFFSET 0;
             """;
 
     record Figures(int rate, long transactions, double p50, double p99, double max) {
@@ -37,7 +35,7 @@ final class PgbenchPeer {
     static Figures run(Path dir, EmbeddedPostgres database, int benchmarks, int rate, int seconds) throws Exception {
         Files.createDirectories(dir);
         Path script = dir.resolve("leaderboard.sql");
-        Files.writeString(script, SCRIPT.formatted(benchmarks, COLUMNS));
+        Files.writeString(script, SCRIPT.formatted(benchmarks));
         ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-h", "127.0.0.1", "-p",
                 Integer.toString(database.port()), "-U", EmbeddedPostgres.USER, "-c", "8", "-j", "2", "-R",
                 Integer.toString(rate), "-T", Integer.toString(seconds), "-f", script.toString(), "--log",
