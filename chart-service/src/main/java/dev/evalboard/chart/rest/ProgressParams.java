@@ -32,7 +32,7 @@ public class ProgressParams {
     public String width;
 
     @RestQuery
-    @Parameter(description = "200..4000, default 500")
+    @Parameter(description = "150..4000, default 500")
     public String height;
 
     @RestQuery
