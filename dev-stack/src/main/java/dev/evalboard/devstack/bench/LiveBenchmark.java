@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code bench/live.sh}: reads and freshness while writing, on the topology we ship. A store of M models times B
@@ -30,6 +31,10 @@ import java.util.Map;
  */
 public final class LiveBenchmark {
     private static final Path REPO = Path.of("").toAbsolutePath();
+    /** What query-service's response cache did, and what chart-service's calls to query-service met. */
+    private static final Pattern QUERY_COUNTERS = Pattern.compile("^evalboard_query_cache_\\w+_total");
+    private static final Pattern CHART_COUNTERS = Pattern.compile(
+            "^ft_(invocations|timeout_calls|circuitbreaker_opened|retry_retries)_total");
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
@@ -107,11 +112,15 @@ public final class LiveBenchmark {
                     throw new IllegalStateException(e);
                 }
             }, "freshness-probe");
+            MetricCounts queryBefore = MetricCounts.read(query.managementUrl(), QUERY_COUNTERS);
+            MetricCounts chartBefore = MetricCounts.read(chart.managementUrl(), CHART_COUNTERS);
             markers.start();
             System.out.println(name + ": " + benchmarks + " leaderboards at " + readRate + " req/s for " + seconds
                     + " s, with freshness markers ...");
             FixedRateLoad.Figures cached = FixedRateLoad.measure(boards, readRate, seconds, 8);
             markers.join();
+            String queryCounts = MetricCounts.read(query.managementUrl(), QUERY_COUNTERS).since(queryBefore);
+            String chartCounts = MetricCounts.read(chart.managementUrl(), CHART_COUNTERS).since(chartBefore);
             System.out.println(name + ": pgbench, the same SQL at " + readRate + "/s ...");
             PgbenchPeer.Figures peer = PgbenchPeer.run(work.resolve("pgbench-" + name), database, benchmarks, readRate,
                     seconds);
@@ -120,11 +129,14 @@ public final class LiveBenchmark {
             lines.add("[" + name + "] pgbench, same SQL      " + peer);
             lines.add(String.format(Locale.ROOT, "[%s] p99 ratio service/pgbench %.2f   target p99 <= 10 ms: %s",
                     name, cached.p99() / peer.p99(), cached.p99() <= 10 && cached.errors() == 0 ? "met" : "NOT met"));
-            lines.add("[" + name + "] freshness " + probe.report("database", probe.toDatabase()));
-            lines.add("[" + name + "] freshness " + probe.report("board", probe.toBoard()));
-            lines.add("[" + name + "] freshness " + probe.report("chart", probe.toChart()));
+            lines.add("[" + name + "] meanwhile in query-service: " + queryCounts);
+            lines.add("[" + name + "] meanwhile in chart-service: " + chartCounts);
+            lines.add("[" + name + "] freshness " + probe.report(probe.toDatabase()));
+            lines.add("[" + name + "] freshness " + probe.report(probe.toBoard()));
+            lines.add("[" + name + "] freshness " + probe.report(probe.toChart()));
             lines.add(String.format(Locale.ROOT, "[%s] targets publish->board p99 <= 500 ms: %s, publish->chart p99"
-                    + " <= 1000 ms: %s", name, met(probe, probe.toBoard(), 500), met(probe, probe.toChart(), 1000)));
+                    + " <= 1000 ms: %s", name, met(probe, probe.toBoard().latencies(), 500),
+                    met(probe, probe.toChart().latencies(), 1000)));
         }
         System.out.println(name + ": query-service with the response cache off ...");
         try (ServiceProcess uncachedQuery = start("query-service-uncached-" + name, database, Map.of(
