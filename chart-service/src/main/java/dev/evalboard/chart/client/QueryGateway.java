@@ -25,8 +25,8 @@ public class QueryGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric) {
-        return Answer.of(api.leaderboard(benchmarks, metric, QueryApi.TABLE_ROWS));
+    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric, int rows) {
+        return Answer.of(api.leaderboard(benchmarks, metric, rows));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)

@@ -57,10 +57,11 @@ public class ChartDataService {
     }
 
     /**
-     * What a cached answer was asked for: its benchmarks and metric, and the x measure of a Pareto set with the
-     * models it must hold wherever they rank (for a progress line: {@code runs} when it has its other runs).
+     * What a cached answer was asked for: its benchmarks and metric, what else shapes it (a table's row count, a
+     * Pareto set's x measure, {@code runs} for a progress line with its other runs), and the models a Pareto set
+     * must hold wherever they rank.
      */
-    private record DataKey(List<String> benchmarks, String metric, String x, List<String> models) {
+    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models) {
         boolean affectedBy(ResultChange change) {
             return change.benchmarks().stream()
                     .anyMatch(b -> b.metric().equals(metric) && benchmarks.contains(b.name()));
@@ -84,9 +85,10 @@ public class ChartDataService {
         return failure instanceof ChartRequestException e && e.status() == 503;
     }
 
-    public LeaderboardTable leaderboard(List<String> benchmarks, String metric) {
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, null, List.of());
-        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric))).body();
+    /** The first {@code rows} rows of the table of {@code benchmarks}. */
+    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, int rows) {
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of());
+        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric, rows))).body();
     }
 
     /**

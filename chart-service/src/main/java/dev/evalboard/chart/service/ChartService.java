@@ -2,6 +2,7 @@ package dev.evalboard.chart.service;
 
 import dev.evalboard.chart.client.LeaderboardTable;
 import dev.evalboard.chart.client.ParetoSet;
+import dev.evalboard.chart.client.QueryApi;
 import dev.evalboard.chart.config.ChartConfig;
 import dev.evalboard.chart.render.BarChartSpec;
 import dev.evalboard.chart.render.BarSeries;
@@ -49,7 +50,9 @@ public class ChartService {
             throw ChartRequestException.badParameter("model", "model: at most " + maxModels + " allowed, got "
                     + q.models().size());
         }
-        LeaderboardTable table = data.leaderboard(q.benchmarks(), q.metric());
+        // The top models are the table's first rows; named ones are looked for in its largest page.
+        LeaderboardTable table = data.leaderboard(q.benchmarks(), q.metric(),
+                q.models().isEmpty() ? defaultTopModels : QueryApi.TABLE_ROWS);
         List<LeaderboardTable.Row> rows = q.models().isEmpty() ? topRows(table, q) : namedRows(table, q);
         List<BarSeries> series = new ArrayList<>();
         for (LeaderboardTable.Row row : rows) {

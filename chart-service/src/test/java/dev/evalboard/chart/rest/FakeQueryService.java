@@ -140,6 +140,11 @@ public class FakeQueryService implements QuarkusTestResourceLifecycleManager {
         for (Map.Entry<String, Map<String, Double>> e : partial) {
             row(rows, e, benchmarks).putNull("rank");
         }
+        // As query-service pages the table: the first `limit` rows.
+        int limit = Integer.parseInt(query.getOrDefault("limit", List.of("50")).get(0));
+        while (rows.size() > limit) {
+            rows.remove(rows.size() - 1);
+        }
         return table;
     }
 
