@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @QuarkusTestResource(FakeQueryService.class)
-class ChartPostTest {
+public class ChartPostTest {
 
     @BeforeAll
     static void parseEverySvg() {
