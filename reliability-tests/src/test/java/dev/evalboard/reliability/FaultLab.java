@@ -29,6 +29,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 final class FaultLab implements AutoCloseable {
     static final String TOPIC = "eval.results";
     static final String DEAD_LETTER_TOPIC = "eval.results.dlq";
+    static final String CHANGE_TOPIC = "eval.changes";
+    static final String MODERATION_TOPIC = "eval.moderation";
     static final String GROUP = "evalboard-ingest";
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -55,7 +57,23 @@ final class FaultLab implements AutoCloseable {
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
         EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
         FaultLab lab = new FaultLab(scenario, dataDir, kafka, postgres);
-        lab.createTopics(partitions);
+        lab.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1), new NewTopic(DEAD_LETTER_TOPIC, 1,
+                (short) 1)));
+        return lab;
+    }
+
+    /**
+     * Like {@link #start}, on a broker with SASL/SCRAM logins and ACLs (only its admin may do anything yet), with
+     * every topic declared as on Kubernetes: results, dead letters, the change feed and moderation.
+     */
+    static FaultLab startWithAccessControl(String scenario, int partitions) {
+        Path dataDir = createTempDirectory("evalboard-" + scenario);
+        EmbeddedKafka kafka = EmbeddedKafka.startWithAccessControl(dataDir.resolve("kafka"), 0);
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
+        FaultLab lab = new FaultLab(scenario, dataDir, kafka, postgres);
+        lab.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1),
+                new NewTopic(DEAD_LETTER_TOPIC, 1, (short) 1), new NewTopic(CHANGE_TOPIC, 1, (short) 1),
+                new NewTopic(MODERATION_TOPIC, 1, (short) 1)));
         return lab;
     }
 
@@ -71,8 +89,9 @@ final class FaultLab implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** An admin client of the broker's super user (on a broker with access control, logged in as its admin). */
     Admin admin() {
-        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+        return Admin.create(kafka.adminProperties());
     }
 
     Connection database() throws SQLException {
@@ -122,7 +141,8 @@ final class FaultLab implements AutoCloseable {
         return standby;
     }
 
-    private ServiceProcess startService(String name, String module, Map<String, String> extraEnv) {
+    /** Starts {@code module} as {@code name} with settings of its own ({@code extraEnv}) and waits until ready. */
+    ServiceProcess startService(String name, String module, Map<String, String> extraEnv) {
         return startService(name, module, postgres, extraEnv);
     }
 
@@ -139,10 +159,9 @@ final class FaultLab implements AutoCloseable {
         return service.awaitReady(START_TIMEOUT);
     }
 
-    private void createTopics(int partitions) {
+    private void createTopics(List<NewTopic> topics) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1),
-                    new NewTopic(DEAD_LETTER_TOPIC, 1, (short) 1))).all().get();
+            admin.createTopics(topics).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the topics of " + scenario, e);
         }

@@ -91,6 +91,47 @@ class KubernetesSchemaTest {
         assertProblem(k8s, "container chart-service: allowPrivilegeEscalation must be false");
     }
 
+    @Test
+    void aKafkaUserFieldStrimziNoLongerReadsFails() throws Exception {
+        Path k8s = Manifests.copy(dir);
+        Manifests.edit(k8s, "kafka-users.yaml", "        operations: [Write]\n---\n# Moderators",
+                "        operation: Write\n---\n# Moderators");
+        assertProblem(k8s, "KafkaUser evalboard-publisher.spec.authorization.acls[0].operation: no such field");
+    }
+
+    @Test
+    void aKafkaWithoutAuthorizationOrAListenerWithoutScramFails() throws Exception {
+        Path k8s = Manifests.copy(dir);
+        Manifests.edit(k8s, "kafka.yaml", "    authorization:\n      type: simple\n", "");
+        Manifests.edit(k8s, "kafka.yaml", "        authentication:\n          type: scram-sha-512\n", "");
+        List<String> problems = problems(k8s);
+        assertContains(problems, "Kafka evalboard-kafka: no authorization type simple");
+        assertContains(problems, "Deployment ingest-service: the listener plain does not ask for scram-sha-512");
+    }
+
+    @Test
+    void aServiceWithoutItsKafkaUsersLoginOrWithTheWrongProtocolFails() throws Exception {
+        Path k8s = Manifests.copy(dir);
+        Manifests.edit(k8s, "query-service.yaml", "secretKeyRef: {name: evalboard-query, key: sasl.jaas.config}",
+                "secretKeyRef: {name: evalboard-query, key: password}");
+        Manifests.edit(k8s, "config.yaml", "KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT", "KAFKA_SECURITY_PROTOCOL: PLAINTEXT");
+        List<String> problems = problems(k8s);
+        assertContains(problems, "Deployment query-service: KAFKA_SASL_JAAS_CONFIG must come from key "
+                + "sasl.jaas.config of the Secret of a KafkaUser");
+        assertContains(problems, "Deployment chart-service: KAFKA_SECURITY_PROTOCOL must be SASL_PLAINTEXT, not "
+                + "PLAINTEXT");
+    }
+
+    @Test
+    void aLoginFromASecretNoKafkaUserWritesFails() throws Exception {
+        Path k8s = Manifests.copy(dir);
+        Manifests.edit(k8s, "chart-service.yaml", "secretKeyRef: {name: evalboard-chart, key: sasl.jaas.config}",
+                "secretKeyRef: {name: evalboard-charts, key: sasl.jaas.config}");
+        List<String> problems = problems(k8s);
+        assertContains(problems, "KAFKA_SASL_JAAS_CONFIG reads key sasl.jaas.config of Secret evalboard-charts, "
+                + "which does not exist");
+    }
+
     private List<String> problems(Path k8s) throws Exception {
         return ManifestChecks.problems(Manifests.render(k8s), dir);
     }

@@ -16,9 +16,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code ./evalboard publish [--format jsonl|lm-eval] [--subtasks] [--model NAME] FILE...}: publishes result events to
- * {@code eval.results}, keyed by model name, and waits for the broker to acknowledge each. Exit code 0 when everything
- * was sent, 1 when an input file or line could not be read or a send failed, 2 for a usage error.
+ * {@code ./evalboard publish [--format jsonl|lm-eval] [--subtasks] [--model NAME] [--kafka-config FILE] FILE...}:
+ * publishes result events to {@code eval.results}, keyed by model name, and waits for the broker to acknowledge each.
+ * The broker and the login come from {@link ProducerSettings}. Exit code 0 when everything was sent, 1 when an input
+ * file or line could not be read or a send failed, 2 for a usage error.
  */
 public final class Publisher {
     private static final String TOPIC = EventTopics.RESULTS;
@@ -36,17 +37,26 @@ public final class Publisher {
     }
 
     public static void main(String[] args) {
-        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-        System.exit(new Publisher(System.out, System.err, System.getenv(EventIds.KEY_VARIABLE)).run(args, bootstrap));
+        System.exit(publish(args, System.getenv(), System.out, System.err));
     }
 
-    int run(String[] args, String bootstrap) {
+    /** What {@code ./evalboard publish} does with {@code args} and {@code environment}; returns the exit code. */
+    public static int publish(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return new Publisher(out, err, environment.get(EventIds.KEY_VARIABLE)).run(args, environment);
+    }
+
+    int run(String[] args, Map<String, String> environment) {
         String format = "jsonl";
         boolean subtasks = false;
         String model = null;
+        Path kafkaConfig = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--format") && i + 1 < args.length) {
+            if (args[i].equals("--kafka-config") && i + 1 < args.length) {
+                kafkaConfig = Path.of(args[++i]);
+            } else if (args[i].startsWith("--kafka-config=")) {
+                kafkaConfig = Path.of(args[i].substring("--kafka-config=".length()));
+            } else if (args[i].equals("--format") && i + 1 < args.length) {
                 format = args[++i];
             } else if (args[i].startsWith("--format=")) {
                 format = args[i].substring("--format=".length());
@@ -68,6 +78,15 @@ public final class Publisher {
         }
         if (files.isEmpty()) {
             return usage("name at least one file");
+        }
+        if (kafkaConfig != null && !Files.isRegularFile(kafkaConfig)) {
+            return usage("--kafka-config " + kafkaConfig + " is not a readable file");
+        }
+        Map<String, Object> settings;
+        try {
+            settings = ProducerSettings.of(environment, kafkaConfig);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
         List<String> notes = new ArrayList<>();
         LmEvalReader lmEval = null;
@@ -98,16 +117,14 @@ public final class Publisher {
             }
         }
         notes.forEach(note -> out.println("note: " + note));
-        return publish(records, bootstrap);
+        return publish(records, settings);
     }
 
-    private int publish(List<InputRecord> records, String bootstrap) {
+    private int publish(List<InputRecord> records, Map<String, Object> settings) {
         List<InputRecord> events = records.stream().filter(InputRecord::readable).toList();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all",
-                "enable.idempotence", true, "linger.ms", 10, "max.block.ms", 15_000, "delivery.timeout.ms", 60_000),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events.size(); i++) {
                 InputRecord event = events.get(i);
                 producer.send(new ProducerRecord<>(TOPIC, event.key().getBytes(StandardCharsets.UTF_8),
@@ -130,7 +147,8 @@ public final class Publisher {
             progress(acknowledged.get(), events.size());
             err.println();
         }
-        out.printf("sent %d of %d events to %s on %s%n", acknowledged.get(), events.size(), TOPIC, bootstrap);
+        out.printf("sent %d of %d events to %s on %s%n", acknowledged.get(), events.size(), TOPIC,
+                settings.get("bootstrap.servers"));
         List<InputRecord> unreadable = records.stream().filter(r -> !r.readable()).toList();
         if (!unreadable.isEmpty()) {
             out.printf("%d input records could not be read:%n", unreadable.size());
@@ -152,8 +170,13 @@ public final class Publisher {
 
     private int usage(String problem) {
         err.println("evalboard publish: " + problem);
-        err.println("usage: ./evalboard publish [--format jsonl|lm-eval] [--subtasks] [--model NAME] FILE...");
-        err.println("  environment: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092), " + EventIds.KEY_VARIABLE
+        err.println("usage: ./evalboard publish [--format jsonl|lm-eval] [--subtasks] [--model NAME] "
+                + "[--kafka-config FILE] FILE...");
+        err.println("  --kafka-config: Kafka client settings (a properties file: bootstrap.servers, security.protocol,"
+                + " sasl.mechanism, sasl.jaas.config, ssl.*...), over the environment's");
+        err.println("  environment: KAFKA_BOOTSTRAP_SERVERS (default " + ProducerSettings.DEFAULT_BOOTSTRAP
+                + "), KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG (any producer setting as"
+                + " KAFKA_ + its name in capitals, dots as _), " + EventIds.KEY_VARIABLE
                 + " (the secret behind repeatable eventIds for lm-eval files)");
         return 2;
     }

@@ -141,6 +141,38 @@ class PublisherTest {
         assertEquals(0, publishKeyed("too-short", jsonl.toString()), "the key is for lm-eval files only: " + output());
     }
 
+    @Test
+    void takesTheBrokerAndLoginFromAKafkaConfigFileOverTheEnvironment() throws Exception {
+        String id = "publish-" + UUID.randomUUID();
+        Path events = dir.resolve("one.jsonl");
+        Files.writeString(events, "{\"eventId\":\"" + id + "\",\"model\":{\"name\":\"m\"},\"benchmark\":\"b\",\"score\":1}");
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "bootstrap.servers=" + SharedServers.kafka().bootstrapServers()
+                + "\nsecurity.protocol=PLAINTEXT\n");
+        out.reset();
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int exit = Publisher.publish(new String[] {"--kafka-config", config.toString(), events.toString()},
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:1", "KAFKA_OPTS", "-Xmx1g"), stream, stream);
+
+        assertEquals(0, exit, output());
+        assertTrue(output().contains("sent 1 of 1 events to eval.results on "
+                + SharedServers.kafka().bootstrapServers()), output());
+        assertEquals(1, readBack(1, r -> true, List.of(id)).size());
+    }
+
+    @Test
+    void refusesAKafkaConfigFileThatIsMissingOrNamesAnUnknownSetting() throws Exception {
+        Path events = dir.resolve("none.jsonl");
+        Files.writeString(events, "");
+        Path config = dir.resolve("typo.properties");
+        Files.writeString(config, "bootstrap.server=localhost:9092\n");
+        assertEquals(2, publish("--kafka-config", config.toString(), events.toString()));
+        assertTrue(output().contains("bootstrap.server is not a Kafka producer setting"), output());
+        assertEquals(2, publish("--kafka-config=" + dir.resolve("missing.properties"), events.toString()));
+        assertTrue(output().contains("missing.properties is not a readable file"), output());
+    }
+
     private static String eventId(String json) {
         try {
             return MAPPER.readTree(json).get("eventId").asText();
@@ -156,7 +188,8 @@ class PublisherTest {
     private int publishKeyed(String key, String... args) {
         out.reset();
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new Publisher(stream, stream, key).run(args, SharedServers.kafka().bootstrapServers());
+        return new Publisher(stream, stream, key).run(args,
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", SharedServers.kafka().bootstrapServers()));
     }
 
     private String output() {

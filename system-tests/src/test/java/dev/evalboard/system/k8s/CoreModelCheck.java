@@ -84,7 +84,11 @@ final class CoreModelCheck {
         return problems;
     }
 
+    /** Whether the key exists, in the manifests or in the Secret Strimzi writes for a KafkaUser. */
     private static boolean hasKey(List<JsonNode> objects, String kind, String name, String key) {
+        if (kind.equals("Secret") && KafkaAccessCheck.isUserSecretKey(objects, name, key)) {
+            return true;
+        }
         return objects.stream().anyMatch(o -> kind.equals(o.path("kind").asText())
                 && name.equals(o.at("/metadata/name").asText())
                 && (o.at("/data/" + key).isTextual() || o.at("/stringData/" + key).isTextual()));

@@ -15,6 +15,7 @@ public final class ManifestChecks {
         problems.addAll(CloudNativePgCheck.check(objects));
         problems.addAll(StrimziModelCheck.run(objects, workDir));
         problems.addAll(StrimziKafkaVersions.check(objects));
+        problems.addAll(KafkaAccessCheck.check(objects));
         return problems;
     }
 }
