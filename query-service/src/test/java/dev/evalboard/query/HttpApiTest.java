@@ -66,9 +66,9 @@ class HttpApiTest {
         String csv = get(LEADERBOARD, "text/csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertEquals("rank,model,score,stderr,samples,costUsd,parameters,activeParameters,openness,organization,"
-                + "evaluatedAt", lines[0]);
-        assertEquals("1,\"" + MODEL.replace("\"", "\"\"") + "\",70.25,,,,7000000000,,open-weights,,"
+        assertEquals("rank,ciRank,model,score,stderr,ciLow,ciHigh,samples,costUsd,parameters,activeParameters,"
+                + "openness,organization,evaluatedAt", lines[0]);
+        assertEquals("1,1,\"" + MODEL.replace("\"", "\"\"") + "\",70.25,,70.25,70.25,,,7000000000,,open-weights,,"
                 + "2025-06-01T00:00:00Z", lines[1]);
         assertEquals(3, lines.length);
     }
@@ -78,9 +78,9 @@ class HttpApiTest {
         String table = get("/api/v1/leaderboard?benchmark=" + Urls.encode(BENCH), "text/csv").then()
                 .statusCode(200).contentType(containsString("text/csv")).extract().asString();
         String[] lines = table.split("\r\n");
-        assertEquals("rank,model,mean,\"" + BENCH.replace("\"", "\"\"")
+        assertEquals("rank,ciRank,model,mean,aggregate,stderr,ciLow,ciHigh,\"" + BENCH.replace("\"", "\"\"")
                 + "\",missing,parameters,activeParameters,openness", lines[0]);
-        assertEquals("2," + OTHER + ",60,60,,3000000000,,closed", lines[2]);
+        assertEquals("2,2," + OTHER + ",60,60,,60,60,60,,3000000000,,closed", lines[2]);
 
         String pareto = get("/api/v1/pareto?benchmark=" + Urls.encode(BENCH), "text/csv, application/json;q=0.5")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();

@@ -72,7 +72,7 @@ class ProblemApiTest {
     @ValueSource(strings = { "limit=1001", "limit=0", "limit=-1", "limit=abc", "limit=1e3", "offset=-1",
             "offset=x", "offset=99999999999", "minParameters=abc", "maxParameters=-5", "minParameters=1.5",
             "minParameters=10&maxParameters=9", "openness=opensource", "openness=closed&openness=Closed",
-            "metric=PASS@1", "q=%01" })
+            "metric=PASS@1", "q=%01", "sort=score", "sort=CIRANK" })
     void malformedOrOutOfRangeLeaderboardParametersAre400(String query) {
         assertProblem("/api/v1/leaderboards/" + BENCH + "?" + query, 400, "'");
     }
@@ -88,6 +88,19 @@ class ProblemApiTest {
         } else {
             assertProblem(url, 400, "'");
         }
+    }
+
+    @Test
+    void unknownAggregatesSortsAndCoverageOutOfRangeAre400ListingWhatIsAllowed() {
+        String table = "/api/v1/leaderboard?benchmark=" + BENCH;
+        assertProblem(table + "&aggregate=median", 400, "'aggregate' must be one of mean, normalized, winrate");
+        assertProblem(table + "&sort=score", 400, "'sort' must be one of rank, ciRank");
+        assertProblem(table + "&minBenchmarks=0", 400, "'minBenchmarks' must be a whole number from 1 to 1");
+        assertProblem(table + "&minBenchmarks=2", 400, "'minBenchmarks' must be a whole number from 1 to 1");
+        assertProblem(table + "&minBenchmarks=x", 400, "'minBenchmarks'");
+        assertProblem("/api/v1/leaderboards/" + BENCH + "?sort=best", 400, "'sort' must be one of rank, ciRank");
+        assertProblem("/api/v1/leaderboard?aggregate=normalized&benchmark=" + LOWER, 400,
+                "aggregate=normalized rescales percentages where higher is better");
     }
 
     @Test

@@ -205,6 +205,7 @@ class RankingApiTest {
                     .then().statusCode(200).extract().jsonPath();
             assertEquals(leaderboard.getList("entries.model"), table.getList("rows.model"));
             assertEquals(leaderboard.getList("entries.rank"), table.getList("rows.rank"));
+            assertEquals(leaderboard.getList("entries.ciRank"), table.getList("rows.ciRank"));
             assertEquals(leaderboard.getList("entries.score"), table.getList("rows.mean"));
             assertEquals(leaderboard.getInt("total"), table.getInt("total"));
         }

@@ -7,7 +7,8 @@ import java.util.List;
 public record BoardPage(String benchmark, String metric, boolean higherIsBetter, String unit, long total, int limit,
         long offset, List<Entry> entries) {
 
-    public record Entry(long rank, String model, double score, Double stderr, Long samples, Double costUsd,
+    /** {@code ciRank}: the confidence-aware rank (contract section 2); null from a query-service without it. */
+    public record Entry(long rank, Long ciRank, String model, double score, Double stderr, Long samples, Double costUsd,
             Long parameters, Long activeParameters, String openness, String organization, Instant evaluatedAt) {
     }
 }

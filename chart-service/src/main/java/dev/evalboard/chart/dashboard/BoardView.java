@@ -12,13 +12,14 @@ public record BoardView(String benchmark, String metric, String direction, Strin
         ChartEmbed chart) {
 
     @TemplateData
-    public record Row(long rank, String model, String href, String score, String scoreKey, String ci,
+    public record Row(long rank, String ciRank, String model, String href, String score, String scoreKey, String ci,
             String parameters, String parametersKey, String openness, String organization, String evaluated,
             String evaluatedKey) {
     }
 
     static BoardView of(BoardFilter request, BoardPage data, String origin) {
-        List<Row> rows = data.entries().stream().map(e -> new Row(e.rank(), e.model(), ModelView.href(e.model()),
+        List<Row> rows = data.entries().stream().map(e -> new Row(e.rank(),
+                e.ciRank() == null ? Format.NONE : e.ciRank().toString(), e.model(), ModelView.href(e.model()),
                 Format.number(e.score()), Format.key(e.score()), Format.ci95(e.stderr()),
                 Format.parameters(e.parameters()), Format.key(e.parameters()), Format.openness(e.openness()),
                 e.organization() == null ? Format.NONE : e.organization(), Format.day(e.evaluatedAt()),

@@ -1,5 +1,6 @@
 package dev.evalboard.chart.dashboard;
 
+import dev.evalboard.contract.rank.ConfidenceRanks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -8,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 
 /** How the pages write numbers and dates: short, and the same everywhere. */
 final class Format {
-    /** Two standard errors each side, near enough: the usual 95% interval of a mean. */
-    static final double CI95 = 1.96;
+    /** 1.96 standard errors each side: the 95% interval that query-service's ciRank uses too. */
+    static final double CI95 = ConfidenceRanks.Z;
     static final String NONE = "—";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE =

@@ -22,9 +22,9 @@ final class PageCsv {
     }
 
     static String board(BoardPage page) {
-        Csv csv = Csv.withHeader("rank", "model", "score", "stderr", "ci95", "samples", "parameters",
+        Csv csv = Csv.withHeader("rank", "ciRank", "model", "score", "stderr", "ci95", "samples", "parameters",
                 "activeParameters", "openness", "organization", "evaluatedAt");
-        page.entries().forEach(e -> csv.row(e.rank(), e.model(), e.score(), e.stderr(),
+        page.entries().forEach(e -> csv.row(e.rank(), e.ciRank(), e.model(), e.score(), e.stderr(),
                 e.stderr() == null ? null : e.stderr() * Format.CI95, e.samples(), e.parameters(),
                 e.activeParameters(), e.openness(), e.organization(), e.evaluatedAt()));
         return csv.toString();

@@ -39,6 +39,8 @@ class DashboardPagesTest {
         assertFalse(html.contains("<img src=x"), "no markup from the data");
         assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(html).find(), "no inline script");
         assertTrue(html.contains("90 <span class=\"ci\">± 0.98</span>"), "score ± 1.96 standard errors");
+        assertTrue(html.contains(">CI rank</button></th>"), "a column of confidence-aware ranks");
+
         assertEquals(50, count(html, "<th scope=\"row\">"), "one page of 50 rows");
         assertTrue(html.contains("Rows 1–50 of 100000 · page 1 of 2000"), "where the page sits among all");
         assertTrue(html.contains("/charts/bar.svg?benchmark=Big%20Bench&amp;metric=pass%401"), "the chart's URL");
@@ -103,7 +105,8 @@ class DashboardPagesTest {
         assertTrue(csv.header("Content-Disposition").startsWith("attachment; filename=\"Big-Bench.csv\""));
         String[] lines = csv.asString().split("\r\n");
         assertEquals(51, lines.length, "a header and the 50 rows of the page");
-        assertTrue(lines[2].startsWith("2,\"'=HYPERLINK(\"\"http://evil\"\")\",89.9995,0.5,0.98"), lines[2]);
+        assertTrue(lines[0].startsWith("rank,ciRank,model,score,stderr,ci95,"), lines[0]);
+        assertTrue(lines[2].startsWith("2,1,\"'=HYPERLINK(\"\"http://evil\"\")\",89.9995,0.5,0.98"), lines[2]);
     }
 
     @Test

@@ -83,7 +83,10 @@ public final class FakeBoardService {
         ArrayNode entries = board.putArray("entries");
         for (long i = offset; i < Math.min(MODELS, offset + limit); i++) {
             String name = i == 0 ? HOSTILE : i == 1 ? FORMULA : "model-" + i;
-            entries.addObject().put("rank", i + 1).put("model", name).put("score", 90 - i / 2000.0)
+            // Every interval is ±0.98 and scores fall by 1/2000 a row: a model's interval lies beyond model i's from
+            // 3,920 rows up.
+            entries.addObject().put("rank", i + 1).put("ciRank", i <= 3920 ? 1 : i - 3919).put("model", name)
+                    .put("score", 90 - i / 2000.0)
                     .put("stderr", 0.5).put("parameters", (1 + i % 100) * 1_000_000_000L)
                     .put("openness", "open-weights").put("organization", "Lab " + (i % 7))
                     .put("evaluatedAt", "2025-07-01T12:00:00Z");

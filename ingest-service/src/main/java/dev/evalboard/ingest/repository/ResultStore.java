@@ -33,7 +33,7 @@ public class ResultStore {
                 evaluated_at timestamptz, source text,
                 parameters bigint, active_parameters bigint, openness text, organization text,
                 higher_is_better boolean, unit text,
-                kafka_partition integer, kafka_offset bigint
+                kafka_partition integer, kafka_offset bigint, baseline double precision
             ) ON COMMIT DELETE ROWS""";
 
     // The events this batch added to the history, with their resolved ids and the attributes they state.
@@ -42,13 +42,13 @@ public class ResultStore {
                 event_id text COLLATE "C", model_id bigint, benchmark_id integer, score double precision,
                 stderr double precision, samples bigint, cost_usd double precision, evaluated_at timestamptz,
                 parameters bigint, active_parameters bigint, openness text, organization text,
-                higher_is_better boolean, unit text
+                higher_is_better boolean, unit text, baseline double precision
             ) ON COMMIT DELETE ROWS""";
 
     private static final String COPY_STAGING = """
             COPY incoming_result (event_id, model_name, benchmark, metric, score, stderr, samples, cost_usd,
                 evaluated_at, source, parameters, active_parameters, openness, organization, higher_is_better,
-                unit, kafka_partition, kafka_offset) FROM STDIN""";
+                unit, kafka_partition, kafka_offset, baseline) FROM STDIN""";
 
     // Sorted so that two ingest instances lock new names in the same order.
     private static final String INSERT_MODELS = """
@@ -75,7 +75,8 @@ public class ResultStore {
                           kafka_partition, kafka_offset)
             INSERT INTO kept_result
             SELECT k.event_id, k.model_id, k.benchmark_id, k.score, k.stderr, k.samples, k.cost_usd, k.evaluated_at,
-                   i.parameters, i.active_parameters, i.openness, i.organization, i.higher_is_better, i.unit
+                   i.parameters, i.active_parameters, i.openness, i.organization, i.higher_is_better, i.unit,
+                   i.baseline
             FROM kept k
             JOIN incoming_result i ON i.kafka_partition = k.kafka_partition AND i.kafka_offset = k.kafka_offset""";
 
@@ -91,7 +92,7 @@ public class ResultStore {
                 samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
             WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id)""";
 
-    // Model attributes follow the model's most recent statement (benchmark attributes are settled: see
+    // Model attributes follow the model's most recent statement (how a benchmark is judged is settled: see
     // BenchmarkSettlement). A model whose attributes changed changes every board it is on, so those boards are
     // returned for the change feed.
     private static final String MERGE_MODELS = """
@@ -99,6 +100,11 @@ public class ResultStore {
             SELECT DISTINCT b.name, b.metric FROM current_result c JOIN benchmark b ON b.id = c.benchmark_id
             WHERE c.model_id IN (SELECT id FROM merged WHERE value_changed)""".formatted(new AttributeMerge("model",
             "model_id", List.of("parameters", "active_parameters", "openness", "organization")).sql());
+
+    // A benchmark's baseline follows its most recent statement, as model attributes do (how a board is judged is
+    // settled instead). The batch has events of every benchmark it changes, so the change feed names them already.
+    private static final String MERGE_BENCHMARKS = new AttributeMerge("benchmark", "benchmark_id",
+            List.of("baseline")).sql();
 
     // After the commit, which waited for the WAL flush: a standby that replayed this far sees the batch.
     private static final String WAL_POSITION = "SELECT pg_current_wal_flush_lsn()::text";
@@ -129,6 +135,7 @@ public class ResultStore {
                 accepted = statement.executeUpdate(INSERT_HISTORY);
                 if (accepted > 0) {
                     statement.executeUpdate(UPSERT_CURRENT);
+                    statement.execute(MERGE_BENCHMARKS);
                     try (ResultSet rs = statement.executeQuery(MERGE_MODELS)) {
                         while (rs.next()) {
                             boardsOfChangedModels.add(new Benchmark(rs.getString(1), rs.getString(2)));
@@ -164,7 +171,7 @@ public class ResultStore {
                     .value(m.parameters()).value(m.activeParameters())
                     .value(m.openness() == null ? null : m.openness().wireName()).value(m.organization())
                     .value(e.higherIsBetter()).value(e.unit() == null ? null : e.unit().wireName())
-                    .value(incoming.partition()).value(incoming.offset())
+                    .value(incoming.partition()).value(incoming.offset()).value(e.benchmarkBaseline())
                     .endRow();
         }
         try {

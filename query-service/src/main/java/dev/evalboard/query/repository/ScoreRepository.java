@@ -1,11 +1,14 @@
 package dev.evalboard.query.repository;
 
+import dev.evalboard.contract.rank.RankSort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Current results of many models on one or several benchmarks: the input of rankings and Pareto sets. */
 @ApplicationScoped
@@ -16,8 +19,8 @@ public class ScoreRepository {
             Instant evaluatedAt) {
     }
 
-    /** A score with its rank among, and the number of, the results that passed the filters. */
-    public record Ranked(Score score, long rank, long total) {
+    /** A score with its rank and ciRank among, and the number of, the results that passed the filters. */
+    public record Ranked(Score score, long rank, long ciRank, long total) {
     }
 
     private static final String COLUMNS = "c.benchmark_id, " + ModelRepository.MODEL_COLUMNS
@@ -38,60 +41,24 @@ public class ScoreRepository {
     }
 
     /**
-     * One page of a benchmark's filtered results, best first, ties by model name. SQL's {@code rank()} is the
-     * standard competition rank; the page and the total come from one statement, so from one snapshot. The order
-     * direction is chosen from the benchmark, never from the request.
-     *
-     * <p>Only the rows that can reach the page are ranked: those at least as good as the (offset + limit)-th best,
-     * which the score index finds without reading the rest. Every better row is among them, so their rank is their
-     * rank among all rows, and a top-50 page of a 100,000-model benchmark costs a few index probes instead of a
-     * sort of the whole benchmark.
+     * One page of a benchmark's filtered results in the order {@code sort} names, ties by model name, each with its
+     * rank and ciRank over every filtered result (see {@link RankedPageQuery}). The order direction is chosen from
+     * the benchmark, never from the request.
      */
-    public List<Ranked> ranked(Benchmark benchmark, ModelFilter filter, int limit, long offset) {
-        if (filter.isEmpty()) {
-            return rankedUnfiltered(benchmark, limit, offset);
-        }
-        boolean higherIsBetter = benchmark.higherIsBetter();
-        String order = higherIsBetter ? "c.score DESC" : "c.score ASC";
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ranked.*, (");
-        appendCount(sql, params, benchmark, filter);
-        sql.append(") AS total FROM (SELECT ").append(COLUMNS).append(", rank() OVER (ORDER BY ").append(order)
-                .append(") AS rank");
-        appendFiltered(sql, params, benchmark, filter);
-        sql.append(" AND c.score ").append(higherIsBetter ? ">=" : "<=").append(" coalesce((SELECT c.score");
-        appendFiltered(sql, params, benchmark, filter);
-        sql.append(" ORDER BY ").append(order).append(" OFFSET ? LIMIT 1), ")
-                .append(higherIsBetter ? "'-Infinity'" : "'Infinity'").append("::float8)) ranked")
-                .append(" ORDER BY ranked.score ").append(higherIsBetter ? "DESC" : "ASC")
-                .append(", ranked.name COLLATE \"C\" LIMIT ? OFFSET ?");
-        params.add(offset + limit - 1);
-        params.add(limit);
-        params.add(offset);
-        return jdbc.list(sql.toString(), params,
-                rs -> new Ranked(score(rs), rs.getLong("rank"), rs.getLong("total")));
+    public List<Ranked> ranked(Benchmark benchmark, ModelFilter filter, RankSort sort, int limit, long offset) {
+        RankedPageQuery query = new RankedPageQuery(benchmark, filter, sort, limit, offset);
+        return jdbc.list(query.sql, query.params, rs -> new Ranked(score(rs), rs.getLong("rank"),
+                rs.getLong("ci_rank"), rs.getLong("total")));
     }
 
-    /**
-     * The unfiltered page in a few index probes: the threshold from the score index, the rows at least as good
-     * ranked from the same index, and only those looked up in the model table. PostgreSQL cannot know the threshold
-     * when it plans, guesses a third of the benchmark passes it, and would hash-join the whole model table (0.3 s
-     * against 4 ms measured under ingest); {@code OFFSET 0} keeps the model lookup a nested loop per ranked row.
-     */
-    private List<Ranked> rankedUnfiltered(Benchmark benchmark, int limit, long offset) {
-        boolean higherIsBetter = benchmark.higherIsBetter();
-        String order = higherIsBetter ? "DESC" : "ASC";
-        String sql = "SELECT r.benchmark_id, " + ModelRepository.MODEL_COLUMNS
-                + ", r.score, r.stderr, r.samples, r.cost_usd, r.evaluated_at, r.rank,"
-                + " (SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = ?) AS total"
-                + " FROM (SELECT c.*, rank() OVER (ORDER BY c.score " + order + ") AS rank FROM current_result c"
-                + " WHERE c.benchmark_id = ? AND c.score " + (higherIsBetter ? ">=" : "<=")
-                + " coalesce((SELECT s.score FROM current_result s WHERE s.benchmark_id = ? ORDER BY s.score " + order
-                + " OFFSET ? LIMIT 1), " + (higherIsBetter ? "'-Infinity'" : "'Infinity'") + "::float8)) r"
-                + " CROSS JOIN LATERAL (SELECT * FROM model m WHERE m.id = r.model_id OFFSET 0) m"
-                + " ORDER BY r.score " + order + ", m.name COLLATE \"C\" LIMIT ? OFFSET ?";
-        return jdbc.list(sql, List.of(benchmark.id(), benchmark.id(), benchmark.id(), offset + limit - 1, limit,
-                offset), rs -> new Ranked(score(rs), rs.getLong("rank"), rs.getLong("total")));
+    /** The stated random baselines of the benchmarks, by benchmark id; a benchmark without one is left out. */
+    public Map<Integer, Double> baselines(List<Benchmark> benchmarks) {
+        Map<Integer, Double> baselines = new HashMap<>();
+        jdbc.list("SELECT id, baseline FROM benchmark WHERE id = ANY(?) AND baseline IS NOT NULL",
+                List.of((Object) benchmarks.stream().map(Benchmark::id).toArray(Integer[]::new)),
+                rs -> Map.entry(rs.getInt("id"), rs.getDouble("baseline")))
+                .forEach(entry -> baselines.put(entry.getKey(), entry.getValue()));
+        return baselines;
     }
 
     /**

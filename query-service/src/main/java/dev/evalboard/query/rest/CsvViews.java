@@ -14,23 +14,26 @@ final class CsvViews {
     }
 
     static CsvTable leaderboard(Leaderboard board) {
-        CsvTable csv = new CsvTable(List.of("rank", "model", "score", "stderr", "samples", "costUsd", "parameters",
-                "activeParameters", "openness", "organization", "evaluatedAt"));
+        CsvTable csv = new CsvTable(List.of("rank", "ciRank", "model", "score", "stderr", "ciLow", "ciHigh", "samples",
+                "costUsd", "parameters", "activeParameters", "openness", "organization", "evaluatedAt"));
         for (Leaderboard.Entry e : board.entries()) {
-            csv.row(Arrays.asList(e.rank(), e.model(), e.score(), e.stderr(), e.samples(), e.costUsd(),
-                    e.parameters(), e.activeParameters(), e.openness(), e.organization(), e.evaluatedAt()));
+            csv.row(Arrays.asList(e.rank(), e.ciRank(), e.model(), e.score(), e.stderr(), e.ciLow(), e.ciHigh(),
+                    e.samples(), e.costUsd(), e.parameters(), e.activeParameters(), e.openness(), e.organization(),
+                    e.evaluatedAt()));
         }
         return csv;
     }
 
     /** One score column per benchmark, in the requested order; {@code missing} lists names separated by ';'. */
     static CsvTable table(Table table) {
-        List<String> header = new ArrayList<>(List.of("rank", "model", "mean"));
+        List<String> header = new ArrayList<>(List.of("rank", "ciRank", "model", "mean", "aggregate", "stderr",
+                "ciLow", "ciHigh"));
         header.addAll(table.benchmarks());
         header.addAll(List.of("missing", "parameters", "activeParameters", "openness"));
         CsvTable csv = new CsvTable(header);
         for (Table.Row row : table.rows()) {
-            List<Object> cells = new ArrayList<>(Arrays.asList(row.rank(), row.model(), row.mean()));
+            List<Object> cells = new ArrayList<>(Arrays.asList(row.rank(), row.ciRank(), row.model(), row.mean(),
+                    row.aggregate(), row.stderr(), row.ciLow(), row.ciHigh()));
             table.benchmarks().forEach(benchmark -> cells.add(row.scores().get(benchmark)));
             cells.addAll(Arrays.asList(row.missing(), row.parameters(), row.activeParameters(), row.openness()));
             csv.row(cells);

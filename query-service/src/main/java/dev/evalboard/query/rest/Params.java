@@ -2,6 +2,8 @@ package dev.evalboard.query.rest;
 
 import dev.evalboard.contract.EventRules;
 import dev.evalboard.contract.Openness;
+import dev.evalboard.contract.rank.Aggregation;
+import dev.evalboard.contract.rank.RankSort;
 import dev.evalboard.query.service.ProblemException;
 import dev.evalboard.query.service.XAxis;
 import java.util.ArrayList;
@@ -151,6 +153,27 @@ final class Params {
         }
         return XAxis.fromWireName(raw).orElseThrow(() -> ProblemException.badRequest(
                 "'x' must be one of parameters, activeParameters, costUsd."));
+    }
+
+    static Aggregation aggregate(String raw) {
+        if (isAbsent(raw)) {
+            return Aggregation.MEAN;
+        }
+        return Aggregation.fromWireName(raw).orElseThrow(() -> ProblemException.badRequest(
+                "'aggregate' must be one of " + Aggregation.wireNames() + "."));
+    }
+
+    static RankSort sort(String raw) {
+        if (isAbsent(raw)) {
+            return RankSort.RANK;
+        }
+        return RankSort.fromWireName(raw).orElseThrow(() -> ProblemException.badRequest(
+                "'sort' must be one of " + RankSort.wireNames() + "."));
+    }
+
+    /** How many of the {@code benchmarks} requested a model needs a result on to be ranked: all when absent. */
+    static int minBenchmarks(String raw, int benchmarks) {
+        return (int) wholeNumber("minBenchmarks", raw, 1, benchmarks, benchmarks);
     }
 
     static void requireOrdered(Long min, Long max) {

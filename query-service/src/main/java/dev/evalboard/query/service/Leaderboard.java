@@ -3,11 +3,19 @@ package dev.evalboard.query.service;
 import java.time.Instant;
 import java.util.List;
 
-/** One page of a benchmark's ranking; {@code total} counts every model that passes the filters. */
-public record Leaderboard(String benchmark, String metric, boolean higherIsBetter, String unit, long total,
-        int limit, long offset, List<Entry> entries) {
+/**
+ * One page of a benchmark's ranking; {@code total} counts every model that passes the filters. {@code sort} is
+ * {@code rank} or {@code ciRank} (see {@link dev.evalboard.contract.rank.RankSort}).
+ */
+public record Leaderboard(String benchmark, String metric, boolean higherIsBetter, String unit, String sort,
+        long total, int limit, long offset, List<Entry> entries) {
 
-    public record Entry(long rank, String model, double score, Double stderr, Long samples, Double costUsd,
-            Long parameters, Long activeParameters, String openness, String organization, Instant evaluatedAt) {
+    /**
+     * {@code ciLow} and {@code ciHigh}: score ∓ 1.96 standard errors (the score itself without one); {@code ciRank}:
+     * 1 + the number of models whose interval lies strictly beyond this one's better end.
+     */
+    public record Entry(long rank, long ciRank, String model, double score, Double stderr, double ciLow,
+            double ciHigh, Long samples, Double costUsd, Long parameters, Long activeParameters, String openness,
+            String organization, Instant evaluatedAt) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.evalboard.query.service;
 
+import dev.evalboard.contract.rank.ConfidenceRanks;
+import dev.evalboard.contract.rank.RankSort;
 import dev.evalboard.query.repository.Benchmark;
 import dev.evalboard.query.repository.ModelFilter;
 import dev.evalboard.query.repository.ModelRow;
@@ -21,20 +23,22 @@ public class LeaderboardService {
         this.scores = scores;
     }
 
-    public Leaderboard leaderboard(String name, String metric, ModelFilter filter, int limit, long offset) {
+    public Leaderboard leaderboard(String name, String metric, ModelFilter filter, RankSort sort, int limit,
+            long offset) {
         Benchmark benchmark = resolver.resolve(name, metric);
-        List<Ranked> page = scores.ranked(benchmark, filter, limit, offset);
+        List<Ranked> page = scores.ranked(benchmark, filter, sort, limit, offset);
         List<Leaderboard.Entry> entries = new ArrayList<>();
         for (Ranked ranked : page) {
             Score s = ranked.score();
             ModelRow m = s.model();
-            entries.add(new Leaderboard.Entry(ranked.rank(), m.name(), s.score(), s.stderr(), s.samples(),
-                    s.costUsd(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
+            entries.add(new Leaderboard.Entry(ranked.rank(), ranked.ciRank(), m.name(), s.score(), s.stderr(),
+                    ConfidenceRanks.low(s.score(), s.stderr()), ConfidenceRanks.high(s.score(), s.stderr()),
+                    s.samples(), s.costUsd(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
                     s.evaluatedAt()));
         }
         // A page past the end has no row to carry the total.
         long total = page.isEmpty() ? scores.count(benchmark, filter) : page.get(0).total();
         return new Leaderboard(benchmark.name(), benchmark.metric(), benchmark.higherIsBetter(), benchmark.unit(),
-                total, limit, offset, entries);
+                sort.wireName(), total, limit, offset, entries);
     }
 }

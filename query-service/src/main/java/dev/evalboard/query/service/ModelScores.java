@@ -26,23 +26,34 @@ record ModelScores(ModelRow model, List<Benchmark> benchmarks, Map<Integer, Scor
         return byBenchmark.size() == benchmarks.size();
     }
 
-    /**
-     * The mean over the benchmarks, summed in request order so equal score sets give bit-equal means. Never
-     * infinite: scores stored before the contract bounded them may overflow a sum, so then each is divided by
-     * twice the count first (no partial sum can overflow) and the mean, within rounding of the largest double, is
-     * kept finite.
-     */
+    /** The number of requested benchmarks the model has a result on. */
+    int coverage() {
+        return byBenchmark.size();
+    }
+
+    /** The mean of the model's scores over the requested benchmarks it has. */
     double mean() {
+        return meanOf((benchmark, score) -> score.score());
+    }
+
+    /**
+     * The mean of a value of each result the model has, summed in request order so equal score sets give bit-equal
+     * means. Never infinite: scores stored before the contract bounded them may overflow a sum, so then each is
+     * divided by twice the count first (no partial sum can overflow) and the mean, within rounding of the largest
+     * double, is kept finite.
+     */
+    double meanOf(ResultValue value) {
+        int count = coverage();
         double sum = 0;
-        for (Benchmark benchmark : benchmarks) {
-            sum += byBenchmark.get(benchmark.id()).score();
+        for (Benchmark benchmark : present()) {
+            sum += value.of(benchmark, byBenchmark.get(benchmark.id()));
         }
         if (Double.isFinite(sum)) {
-            return sum / benchmarks.size();
+            return sum / count;
         }
         double halfMean = 0;
-        for (Benchmark benchmark : benchmarks) {
-            halfMean += byBenchmark.get(benchmark.id()).score() / (2.0 * benchmarks.size());
+        for (Benchmark benchmark : present()) {
+            halfMean += value.of(benchmark, byBenchmark.get(benchmark.id())) / (2.0 * count);
         }
         double mean = halfMean * 2;
         return Double.isFinite(mean) ? mean : Math.copySign(Double.MAX_VALUE, mean);
@@ -53,15 +64,37 @@ record ModelScores(ModelRow model, List<Benchmark> benchmarks, Map<Integer, Scor
      * the result's own standard error for one benchmark. Null when any result has none.
      */
     Double meanStderr() {
+        return stderrOf((benchmark, score) -> score.stderr());
+    }
+
+    /** The standard error of {@link #meanOf} with each result's standard error as {@code stderr} gives it. */
+    Double stderrOf(ResultStderr stderr) {
         double sumOfSquares = 0;
-        for (Benchmark benchmark : benchmarks) {
-            Double se = byBenchmark.get(benchmark.id()).stderr();
+        for (Benchmark benchmark : present()) {
+            Double se = stderr.of(benchmark, byBenchmark.get(benchmark.id()));
             if (se == null) {
                 return null;
             }
             sumOfSquares += se * se;
         }
-        return Math.sqrt(sumOfSquares) / benchmarks.size();
+        return Math.sqrt(sumOfSquares) / coverage();
+    }
+
+    /** The requested benchmarks the model has a result on, in request order. */
+    private List<Benchmark> present() {
+        return benchmarks.stream().filter(b -> byBenchmark.containsKey(b.id())).toList();
+    }
+
+    /** A number read from one of the model's results. */
+    @FunctionalInterface
+    interface ResultValue {
+        double of(Benchmark benchmark, Score score);
+    }
+
+    /** A standard error read from one of the model's results; null when there is none. */
+    @FunctionalInterface
+    interface ResultStderr {
+        Double of(Benchmark benchmark, Score score);
     }
 
     /** The summed cost of the runs, or null when any run has no cost or the sum overflows (no usable value). */

@@ -4,14 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Models ranked by their mean over several benchmarks; rows of models missing one of them follow the ranked rows
- * with no rank and no mean.
+ * Models ranked by an aggregate of their scores over several benchmarks ({@code aggregate}: mean, normalized or
+ * winrate); models with results on fewer than {@code minBenchmarks} of them follow the ranked rows with no rank and
+ * no aggregate. {@code higherIsBetter} is the direction of the aggregate.
  */
-public record Table(List<String> benchmarks, String metric, boolean higherIsBetter, long total, int limit,
-        long offset, List<Row> rows) {
+public record Table(List<String> benchmarks, String metric, boolean higherIsBetter, String aggregate,
+        int minBenchmarks, String sort, long total, int limit, long offset, List<Row> rows) {
 
-    /** {@code stderrs} holds the standard errors of the scores that have one, by benchmark. */
-    public record Row(Long rank, String model, Double mean, Map<String, Double> scores, Map<String, Double> stderrs,
+    /**
+     * {@code mean}: the plain mean of the model's scores; {@code aggregate}: the value it is ranked by, with its
+     * propagated standard error {@code stderr} (sqrt(Σ se²) / k, null when a result has none or for win rates) and
+     * the interval {@code ciLow}..{@code ciHigh} behind {@code ciRank}. {@code stderrs} holds the standard errors of
+     * the scores that have one, by benchmark.
+     */
+    public record Row(Long rank, Long ciRank, String model, Double mean, Double aggregate, Double stderr,
+            Double ciLow, Double ciHigh, Map<String, Double> scores, Map<String, Double> stderrs,
             List<String> missing, Long parameters, Long activeParameters, String openness) {
     }
 }
