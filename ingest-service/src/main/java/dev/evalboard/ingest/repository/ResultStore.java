@@ -7,6 +7,7 @@ import dev.evalboard.ingest.service.IncomingResult;
 import dev.evalboard.ingest.service.RefusedEvent;
 import dev.evalboard.ingest.service.StoreOutcome;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
@@ -25,6 +27,7 @@ import org.postgresql.PGConnection;
  */
 @ApplicationScoped
 public class ResultStore {
+    private static final Logger LOG = Logger.getLogger(ResultStore.class);
 
     private static final String CREATE_STAGING = """
             CREATE TEMP TABLE IF NOT EXISTS incoming_result (
@@ -104,9 +107,11 @@ public class ResultStore {
     private static final String WAL_POSITION = "SELECT pg_current_wal_flush_lsn()::text";
 
     private final AgroalDataSource dataSource;
+    private final StoreTimings timings;
 
-    public ResultStore(AgroalDataSource dataSource) {
+    public ResultStore(AgroalDataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.timings = new StoreTimings(registry);
     }
 
     /** Stores the batch atomically: either all of it is merged, or (on an exception) none of it. */
@@ -119,23 +124,32 @@ public class ResultStore {
             int accepted;
             List<RefusedEvent> refused;
             List<Benchmark> boardsOfChangedModels = new ArrayList<>();
+            StoreTimings.Batch steps = timings.batch();
             try (Statement statement = connection.createStatement()) {
                 statement.execute(CREATE_STAGING);
                 statement.execute(CREATE_KEPT);
                 copyIntoStaging(connection, batch);
+                steps.done("stage");
                 statement.executeUpdate(INSERT_MODELS);
+                steps.done("models");
                 statement.executeUpdate(INSERT_BENCHMARKS);
                 refused = BenchmarkSettlement.apply(statement);
+                steps.done("benchmarks");
                 accepted = statement.executeUpdate(INSERT_HISTORY);
+                steps.done("history");
                 if (accepted > 0) {
                     statement.executeUpdate(UPSERT_CURRENT);
+                    steps.done("current");
                     try (ResultSet rs = statement.executeQuery(MERGE_MODELS)) {
                         while (rs.next()) {
                             boardsOfChangedModels.add(new Benchmark(rs.getString(1), rs.getString(2)));
                         }
                     }
+                    steps.done("merge");
                 }
                 connection.commit();
+                steps.done("commit");
+                LOG.debugf("stored a batch of %d events: %s", batch.size(), steps.summary());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
