@@ -154,7 +154,7 @@ public class ResultStore {
                 copyIntoStaging(connection, batch);
                 steps.done("stage");
                 statement.executeUpdate(INSERT_BENCHMARKS);
-                refused = BenchmarkSettlement.apply(statement);
+                refused = statesHowJudged(batch) ? BenchmarkSettlement.apply(statement) : List.of();
                 steps.done("benchmarks");
                 int fresh = batch.size() - refused.size() - statement.executeUpdate(DROP_STORED_AND_REPEATED);
                 steps.done("dedupe");
@@ -190,6 +190,11 @@ public class ResultStore {
                     walPosition(connection), boardsOfChangedModels);
         }
     }
+    /** Whether an event of the batch states higherIsBetter or unit: only such an event settles or contradicts. */
+    private static boolean statesHowJudged(List<IncomingResult> batch) {
+        return batch.stream().map(IncomingResult::event).anyMatch(e -> e.higherIsBetter() != null || e.unit() != null);
+    }
+
     private static boolean firstBoolean(Statement statement, String sql) throws SQLException {
         try (ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
