@@ -190,6 +190,7 @@ public class ResultStore {
                     walPosition(connection), boardsOfChangedModels);
         }
     }
+
     /** Whether an event of the batch states higherIsBetter or unit: only such an event settles or contradicts. */
     private static boolean statesHowJudged(List<IncomingResult> batch) {
         return batch.stream().map(IncomingResult::event).anyMatch(e -> e.higherIsBetter() != null || e.unit() != null);
