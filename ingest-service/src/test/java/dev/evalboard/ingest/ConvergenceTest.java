@@ -11,6 +11,7 @@ import dev.evalboard.devstack.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,36 @@ class ConvergenceTest {
         awaitStored("after-triple-" + run);
         assertEquals(1, count("SELECT count(*) FROM result r JOIN model m ON m.id = r.model_id WHERE m.name = ?"
                 + " AND r.event_id = ?", model, "triple-" + run));
+    }
+
+    @Test
+    void aRepublishedEventIdWithOtherContentChangesNothing() {
+        String model = "republished-" + run;
+        String eventId = "rep-" + run;
+        ObjectNode first = EventJson.event(eventId, model, "B", 40, "2025-01-01T00:00:00Z");
+        first.with("model").put("parameters", 7_000_000_000L);
+        ObjectNode copyInTheSameBatch = EventJson.event(eventId, model, "B", 90, "2025-06-01T00:00:00Z");
+        copyInTheSameBatch.with("model").put("parameters", 9_000_000_000L);
+        // One key, so one partition: the copy read first is the one published first.
+        IngestTestSupport.publishBytes(List.of(bytes(first), bytes(copyInTheSameBatch)));
+        awaitStored(eventId);
+        ObjectNode copyLater = EventJson.event(eventId, model, "B", 95, "2025-09-01T00:00:00Z");
+        copyLater.with("model").put("parameters", 11_000_000_000L).put("openness", "closed");
+        ObjectNode marker = EventJson.event("after-rep-" + run, model, "B2", 1, "2024-01-01T00:00:00Z");
+        IngestTestSupport.publishBytes(List.of(bytes(copyLater), bytes(marker)));
+        awaitStored("after-rep-" + run);
+
+        assertEquals(List.of(List.of("40")), rows("SELECT score::numeric::text FROM result WHERE event_id = ?",
+                eventId), "the history keeps the first copy");
+        assertEquals(List.of(List.of("40", eventId)), rows("SELECT c.score::numeric::text, c.event_id"
+                + " FROM current_result c JOIN model m ON m.id = c.model_id JOIN benchmark b ON b.id = c.benchmark_id"
+                + " WHERE m.name = ? AND b.name = 'B'", model));
+        assertEquals(List.of(List.of("7000000000", "-")), rows("SELECT parameters, coalesce(openness, '-') FROM model"
+                + " WHERE name = ?", model), "attributes only from the copy that was kept");
+    }
+
+    private static byte[] bytes(ObjectNode event) {
+        return event.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

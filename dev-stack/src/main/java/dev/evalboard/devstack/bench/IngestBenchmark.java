@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -120,6 +121,7 @@ public final class IngestBenchmark {
                             metric(text, "evalboard_ingest_batch_size_sum") / batches,
                             phaseMillis(text, "parse") / batches, phaseMillis(text, "store") / batches,
                             phaseMillis(text, "dead-letter") / batches);
+                    System.out.printf("ingest-service: store steps per batch: %s%n", storeSteps(text, batches));
                     return rate;
                 }
                 if (!ingest.isAlive()) {
@@ -138,6 +140,16 @@ public final class IngestBenchmark {
 
     private static double phaseMillis(String prometheusText, String phase) {
         return 1000 * metric(prometheusText, "evalboard_ingest_batch_phase_seconds_sum{phase=\"" + phase + "\"}");
+    }
+
+    /** The service's timer of each step of a batch's transaction, as "step ms, ..." averaged over the batches. */
+    private static String storeSteps(String prometheusText, double batches) {
+        String prefix = "evalboard_ingest_store_step_seconds_sum{step=\"";
+        return prometheusText.lines().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length(), line.indexOf('"', prefix.length())) + " "
+                        + Math.round(1000 * Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / batches)
+                        + " ms")
+                .collect(Collectors.joining(", "));
     }
 
     private static double metric(String prometheusText, String series) {

@@ -5,19 +5,36 @@ import java.util.stream.Collectors;
 
 /**
  * Merges attributes that the most recent event stating them decides (by evaluatedAt, then eventId), as the contract
- * says of model attributes, into one table with one UPDATE. The table keeps {@code <attribute>_at} and
- * {@code <attribute>_event} for the event that set each attribute, so an older event arriving late changes nothing.
- * One statement per table matters: PostgreSQL applies only the first of several updates to a row in one statement,
- * and each extra statement rewrites the row again.
+ * says of model attributes. The table keeps {@code <attribute>_at} and {@code <attribute>_event} for the event that
+ * set each attribute, so an older event arriving late changes nothing. Rows new to the table are inserted with their
+ * attributes ({@link #insertNewSql}), the others merged by one UPDATE ({@link #mergeSql}): PostgreSQL applies only the
+ * first of several updates to a row in one statement, and each extra statement writes the row again.
+ *
+ * @param table the table of the attributes, keyed by the columns {@code key}
+ * @param stagedKey the staging table's columns that name the row of {@code table}, in the order of {@code key}
  */
-record AttributeMerge(String table, String idColumn, List<String> attributes) {
+record AttributeMerge(String table, List<String> key, List<String> stagedKey, List<String> attributes) {
+
+    /** Inserts the rows the table does not have yet, each with the batch's most recent statement of each attribute. */
+    String insertNewSql() {
+        String columns = attributes.stream().map(a -> "%1$s, %1$s_at, %1$s_event".formatted(a))
+                .collect(Collectors.joining(", "));
+        // Sorted so that two ingest instances lock new keys in the same order.
+        return """
+                INSERT INTO %1$s (%2$s, %3$s)
+                SELECT %4$s,
+                %5$s
+                FROM incoming_result GROUP BY %4$s ORDER BY %4$s
+                ON CONFLICT (%2$s) DO NOTHING""".formatted(table, String.join(", ", key), columns,
+                String.join(", ", stagedKey), latestOfEach());
+    }
 
     /**
-     * The UPDATE, returning each updated row's id and whether a value (not only the bookkeeping) changed: the
-     * self-join {@code old} reads the row as it was before the statement.
+     * The UPDATE of the rows that a statement of the batch is more recent for, returning each updated row's id and
+     * whether a value (not only the bookkeeping) changed: the self-join {@code old} reads the row as it was before
+     * the statement. Rows {@link #insertNewSql} just wrote hold the batch's latest statements already: not updated.
      */
-    String sql() {
-        String latest = attributes.stream().map(AttributeMerge::latestOf).collect(Collectors.joining(",\n"));
+    String mergeSql() {
         String assignments = attributes.stream().map(AttributeMerge::assignments)
                 .collect(Collectors.joining(",\n"));
         String anyNewer = attributes.stream().map(AttributeMerge::isNewer).collect(Collectors.joining(" OR "));
@@ -28,10 +45,23 @@ record AttributeMerge(String table, String idColumn, List<String> attributes) {
                 %2$s
                 FROM (SELECT %3$s,
                 %4$s
-                      FROM kept_result GROUP BY %3$s) w, %1$s old
-                WHERE t.id = w.%3$s AND old.id = t.id AND (%5$s)
-                RETURNING t.id, (%6$s) AS value_changed""".formatted(table, assignments, idColumn, latest, anyNewer,
-                anyValueChanged);
+                      FROM incoming_result GROUP BY %3$s) w, %1$s old
+                WHERE %5$s AND old.id = t.id AND (%6$s)
+                RETURNING t.id, (%7$s) AS value_changed""".formatted(table, assignments,
+                String.join(", ", stagedKey), latestOfEach(), keysMatch(), anyNewer, anyValueChanged);
+    }
+
+    private String keysMatch() {
+        StringBuilder match = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            match.append(i == 0 ? "" : " AND ").append("t.").append(key.get(i)).append(" = w.")
+                    .append(stagedKey.get(i));
+        }
+        return match.toString();
+    }
+
+    private String latestOfEach() {
+        return attributes.stream().map(AttributeMerge::latestOf).collect(Collectors.joining(",\n"));
     }
 
     /** The value, instant and eventId of the most recent event in the batch that states the attribute. */
