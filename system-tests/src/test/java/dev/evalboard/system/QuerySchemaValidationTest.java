@@ -31,7 +31,7 @@ class QuerySchemaValidationTest {
     @Test
     void theServiceStartsOnlyOnASchemaThatMatchesItsMapping() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("postgres"), 0)) {
-            assertRefused(postgres, "empty", "Schema-validation: missing table");
+            assertRefused(postgres, "empty", "Schema validation: missing table [benchmark]");
 
             Flyway.configure().dataSource(postgres.jdbcUrl(), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)
                     .locations("classpath:db/migration").load().migrate();
