@@ -40,8 +40,8 @@ class QuerySchemaValidationTest {
                 query.awaitReady(Duration.ofSeconds(90));
             }
 
-            execute(postgres, "ALTER TABLE model ALTER COLUMN parameters TYPE text");
-            assertRefused(postgres, "drifted", "column [parameters] in table [model]");
+            execute(postgres, "ALTER TABLE model ALTER COLUMN organization TYPE bigint USING NULL");
+            assertRefused(postgres, "drifted", "column [organization] in table [model]");
         }
     }
 
