@@ -10,6 +10,7 @@ import dev.evalboard.devstack.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,22 +48,27 @@ class CatalogStatementsTest {
         IngestPath.publish(events);
     }
 
+    private static Response get(String path) {
+        return given().urlEncodingEnabled(false).get(path);
+    }
+
     @Test
     void aModelPageIsTwoStatements() {
-        assertStatements(2, () -> given().urlEncodingEnabled(false).get("/api/v1/models/" + Urls.encode(MODEL)).then().statusCode(200)
-                .body("results", hasSize(BENCHMARKS)).body("results[0].benchmark", equalTo(P + "bench 0")));
+        assertStatements(2, () -> get("/api/v1/models/" + Urls.encode(MODEL)).then().statusCode(200)
+                .body("results", hasSize(BENCHMARKS))
+                .body("results[0].benchmark", equalTo(P + "bench 0")));
     }
 
     @Test
     void aModelHistoryIsTwoStatements() {
-        assertStatements(2, () -> given().urlEncodingEnabled(false).get("/api/v1/models/" + Urls.encode(MODEL) + "/history?limit=1000")
+        assertStatements(2, () -> get("/api/v1/models/" + Urls.encode(MODEL) + "/history?limit=1000")
                 .then().statusCode(200).body("runs", hasSize(2 * BENCHMARKS)).body("runs.findAll { it.current }",
                         hasSize(BENCHMARKS)));
     }
 
     @Test
     void aPageOfModelsIsTwoStatements() {
-        assertStatements(2, () -> given().urlEncodingEnabled(false).get("/api/v1/models?q=" + Urls.encode(P)).then().statusCode(200)
+        assertStatements(2, () -> get("/api/v1/models?q=" + Urls.encode(P)).then().statusCode(200)
                 .body("total", equalTo(BENCHMARKS + 1)).body("models", hasSize(BENCHMARKS + 1))
                 .body("models.find { it.name == '" + MODEL + "' }.resultCount", equalTo(BENCHMARKS)));
     }

@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-/** A row of {@code benchmark}: one benchmark+metric. Read-only; direction and unit stay NULL until an event states them. */
+/**
+ * A row of {@code benchmark}: one benchmark+metric. Read-only; direction and unit are NULL until an event states them.
+ */
 @Entity(name = "Benchmark")
 @Table(name = "benchmark")
 @Immutable

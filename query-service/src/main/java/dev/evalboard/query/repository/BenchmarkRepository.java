@@ -48,7 +48,7 @@ public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntit
                 .map(BenchmarkEntity::toBenchmark);
     }
 
-    /** The metrics a benchmark name is known with (byte-wise order), to tell "no such benchmark" from "no such metric". */
+    /** The metrics a benchmark is known with (byte-wise order), to tell "no such benchmark" from "no such metric". */
     public List<String> metricsOf(String name) {
         return getEntityManager().createQuery("select b.metric from Benchmark b where b.name = :name"
                 + " order by collate(b.metric as ucs_basic)", String.class).setParameter("name", name).getResultList();
