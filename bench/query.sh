@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Query benchmark, one command: MODELS x BENCHMARKS current results (default 100,000 x 10 = 1,000,000) generated
 # into the result-store schema of an embedded PostgreSQL; the packaged query-service loaded with wrk on loopback
-# (leaderboard limit 50, Pareto), the same SQL through pgbench at the same concurrency, and the leaderboard at a
+# (leaderboard limit 50, Pareto, the model list limit 50 and one model's page, which are never cached), the same
+# SQL through pgbench at the same concurrency, and the leaderboard at a
 # fixed 1,000 requests/s (FixedRateLoad: Debian has no wrk2). Prints throughput, p50/p99 and the ratios.
 #
 # Environment: CONC (16) connections for wrk and clients for pgbench, DURATION (10) seconds per measured run,
@@ -66,6 +67,9 @@ read -r _ JDBC_URL PG_PORT < <(grep '^READY ' "$WORK/db.log")
 export PGPASSWORD=postgres
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tA)
 BENCH_ID=$("${PSQL[@]}" -c "SELECT id FROM benchmark WHERE name = 'bench-01' AND metric = 'pass@1'")
+# A model in the middle of the name order, with a result on every benchmark.
+MODEL=$("${PSQL[@]}" -c "SELECT name FROM model ORDER BY id OFFSET (SELECT count(*) / 2 FROM model) LIMIT 1")
+MODEL_ID=$("${PSQL[@]}" -c "SELECT id FROM model WHERE name = '$MODEL'")
 
 # --- query-service -------------------------------------------------------------------------------------------
 HTTP_PORT=$(free_port)
@@ -83,6 +87,8 @@ done
 curl -fsS -o /dev/null "$BASE/q/health/ready"
 LEADERBOARD="$BASE/api/v1/leaderboards/bench-01?metric=pass@1&limit=50"
 PARETO="$BASE/api/v1/pareto?benchmark=bench-01&metric=pass@1"
+MODEL_LIST="$BASE/api/v1/models?limit=50"
+MODEL_PAGE="$BASE/api/v1/models/$MODEL"
 echo "leaderboard body $(curl -fsS "$LEADERBOARD" | wc -c) bytes, pareto body $(curl -fsS "$PARETO" | wc -c) bytes"
 
 # --- the same SQL for pgbench (what the service runs per request: resolve the benchmark, then the query) -----
@@ -96,6 +102,15 @@ printf '%s\n%s\n' "$RESOLVE" \
 printf '%s\n%s\n' "$RESOLVE" \
   "SELECT $COLUMNS FROM current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = ANY('{$BENCH_ID}'::integer[]);" \
   >"$WORK/pareto.sql"
+
+MODEL_COLUMNS="m.id, m.name, m.parameters, m.active_parameters, m.openness, m.organization"
+printf '%s\n%s\n' \
+  "SELECT $MODEL_COLUMNS, (SELECT count(*) FROM current_result c WHERE c.model_id = m.id) AS result_count FROM model m WHERE true ORDER BY m.name COLLATE \"C\" LIMIT 50 OFFSET 0;" \
+  "SELECT count(*) FROM model m WHERE true;" \
+  >"$WORK/model-list.sql"
+printf '%s\n%s\n' "SELECT $MODEL_COLUMNS FROM model m WHERE m.name = '$MODEL';" \
+  "SELECT r.event_id, b.name AS benchmark, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better, coalesce(b.unit, 'percent') AS unit, r.score, r.stderr, r.samples, r.cost_usd, r.evaluated_at, r.source, (c.event_id IS NOT NULL) AS current FROM result r JOIN benchmark b ON b.id = r.benchmark_id LEFT JOIN current_result c ON c.model_id = r.model_id AND c.benchmark_id = r.benchmark_id AND c.event_id = r.event_id WHERE r.model_id = $MODEL_ID AND c.event_id IS NOT NULL ORDER BY b.name COLLATE \"C\", b.metric COLLATE \"C\";" \
+  >"$WORK/model-page.sql"
 
 to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s or 1.50m
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0;
@@ -125,9 +140,10 @@ run_pgbench() { # name -> sets P_TPS P_P50 P_P99 P_N
 }
 
 declare -A SUMMARY
-for endpoint in leaderboard pareto; do
-  url=$LEADERBOARD
-  [ "$endpoint" = pareto ] && url=$PARETO
+ENDPOINTS=(leaderboard pareto model-list model-page)
+declare -A URLS=([leaderboard]=$LEADERBOARD [pareto]=$PARETO [model-list]=$MODEL_LIST [model-page]=$MODEL_PAGE)
+for endpoint in "${ENDPOINTS[@]}"; do
+  url=${URLS[$endpoint]}
   echo "wrk $endpoint: ${CONC} connections, ${DURATION} s ..."
   run_wrk "$endpoint" "$url"
   echo "pgbench $endpoint: ${CONC} clients, ${DURATION} s ..."
@@ -152,8 +168,7 @@ echo
 echo "=== query benchmark: ${MODELS} models x ${BENCHMARKS} benchmarks, concurrency ${CONC}, ${DURATION} s per run, cache=${CACHE} ==="
 printf '%-12s %10s %9s %9s | %10s %9s %9s %7s | %8s\n' endpoint "svc req/s" "p50 ms" "p99 ms" "pgb tps" "p50 ms" \
   "p99 ms" "pgb n" "ratio"
-echo "${SUMMARY[leaderboard]}"
-echo "${SUMMARY[pareto]}"
+for endpoint in "${ENDPOINTS[@]}"; do echo "${SUMMARY[$endpoint]}"; done
 echo "leaderboard $FIXED"
 echo "target leaderboard p99 <= 10 ms at ${RATE} req/s: $(awk -v p="${FIXED_P99:-999999}" 'BEGIN { print (p <= 10 ? "met" : "NOT met") }')"
 echo "target leaderboard throughput >= pgbench: $(awk -v a="$LB_RPS" -v b="$LB_TPS" 'BEGIN { print (a >= b ? "met" : "NOT met") }')"

@@ -1,31 +1,32 @@
 package dev.evalboard.query.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Benchmarks and their metrics. */
+/**
+ * Benchmarks and their metrics. Lookups go through Hibernate ORM; the statistics of the benchmark list stay one SQL
+ * statement over the counts the schema's triggers keep (a CTE with a window, which HQL would only restate). A
+ * request context is activated when none is: leaderboards resolve their benchmark in the cache's background refresh.
+ */
 @ApplicationScoped
-public class BenchmarkRepository {
+@ActivateRequestContext
+public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntity, Integer> {
 
     /** One benchmark+metric with how many models have a current result on it. */
     public record MetricStats(String benchmark, String metric, boolean higherIsBetter, String unit,
             long modelCount, long benchmarkModelCount, Instant lastUpdate) {
     }
 
-    private static final String COLUMNS = """
-            b.id, b.name, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better,
-            coalesce(b.unit, 'percent') AS unit""";
-
     // Counts and last updates come from the rows the schema's triggers keep (V2__current_result_counts.sql); only a
     // benchmark with several metrics counts its distinct models across them from the results.
     private static final String STATS = """
             WITH per_metric AS (
-                SELECT b.id, b.name, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better,
-                       coalesce(b.unit, 'percent') AS unit, coalesce(sum(n.results), 0) AS model_count,
+                SELECT b.id, b.name, b.metric, coalesce(b.higher_is_better, %s) AS higher_is_better,
+                       coalesce(b.unit, '%s') AS unit, coalesce(sum(n.results), 0) AS model_count,
                        max(n.last_update) AS last_update, count(*) OVER (PARTITION BY b.name) AS metrics
                 FROM benchmark b LEFT JOIN current_result_count n ON n.benchmark_id = b.id
                 GROUP BY b.id)
@@ -33,7 +34,8 @@ public class BenchmarkRepository {
                    (SELECT count(DISTINCT c.model_id) FROM current_result c JOIN benchmark b ON b.id = c.benchmark_id
                     WHERE b.name = p.name) END AS benchmark_model_count
             FROM per_metric p
-            ORDER BY p.name COLLATE "C", p.metric COLLATE "C\"""";
+            ORDER BY p.name COLLATE "C", p.metric COLLATE "C\"""".formatted(BenchmarkEntity.DEFAULT_HIGHER_IS_BETTER,
+            BenchmarkEntity.DEFAULT_UNIT);
 
     private final Jdbc jdbc;
 
@@ -41,25 +43,20 @@ public class BenchmarkRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Benchmark> find(String name, String metric) {
-        return jdbc.first("SELECT " + COLUMNS + " FROM benchmark b WHERE b.name = ? AND b.metric = ?",
-                List.of(name, metric), BenchmarkRepository::benchmark);
+    public Optional<Benchmark> named(String name, String metric) {
+        return find("name = ?1 and metric = ?2", name, metric).singleResultOptional()
+                .map(BenchmarkEntity::toBenchmark);
     }
 
-    /** The metrics a benchmark name is known with, to tell "no such benchmark" from "no such metric". */
+    /** The metrics a benchmark is known with (byte-wise order), to tell "no such benchmark" from "no such metric". */
     public List<String> metricsOf(String name) {
-        return jdbc.list("SELECT metric FROM benchmark WHERE name = ? ORDER BY metric COLLATE \"C\"",
-                List.of(name), rs -> rs.getString(1));
+        return getEntityManager().createQuery("select b.metric from Benchmark b where b.name = :name"
+                + " order by collate(b.metric as ucs_basic)", String.class).setParameter("name", name).getResultList();
     }
 
     public List<MetricStats> stats() {
         return jdbc.list(STATS, List.of(), rs -> new MetricStats(rs.getString("name"), rs.getString("metric"),
                 rs.getBoolean("higher_is_better"), rs.getString("unit"), rs.getLong("model_count"),
                 rs.getLong("benchmark_model_count"), Jdbc.instant(rs, "last_update")));
-    }
-
-    private static Benchmark benchmark(ResultSet rs) throws SQLException {
-        return new Benchmark(rs.getInt("id"), rs.getString("name"), rs.getString("metric"),
-                rs.getBoolean("higher_is_better"), rs.getString("unit"));
     }
 }

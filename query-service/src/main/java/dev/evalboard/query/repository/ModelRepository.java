@@ -1,16 +1,25 @@
 package dev.evalboard.query.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Models, their current results and their history. */
+/**
+ * Models, their current results and their history, through Hibernate ORM (read-only entities, validated against
+ * the migrated schema at start-up). Names sort byte-wise as everywhere in the API: {@code ucs_basic} is
+ * PostgreSQL's code-point order, which is the byte order of UTF-8 ({@code "C"}).
+ */
 @ApplicationScoped
-public class ModelRepository {
+@ActivateRequestContext
+public class ModelRepository implements PanacheRepositoryBase<ModelEntity, Long> {
 
     /** A model with the number of benchmark+metric pairs it has a current result on. */
     public record ModelWithCount(ModelRow model, long resultCount) {
@@ -22,70 +31,55 @@ public class ModelRepository {
             boolean current) {
     }
 
+    /** The model columns of the ranking SQL ({@link ScoreRepository}), read by {@link #model(ResultSet)}. */
     static final String MODEL_COLUMNS = "m.id, m.name, m.parameters, m.active_parameters, m.openness, m.organization";
 
-    private static final String RUN_COLUMNS = """
-            SELECT r.event_id, b.name AS benchmark, b.metric, coalesce(b.higher_is_better, true) AS higher_is_better,
-                   coalesce(b.unit, 'percent') AS unit, r.score, r.stderr, r.samples, r.cost_usd, r.evaluated_at,
-                   r.source, (c.event_id IS NOT NULL) AS current
-            FROM result r JOIN benchmark b ON b.id = r.benchmark_id
-            LEFT JOIN current_result c
-                   ON c.model_id = r.model_id AND c.benchmark_id = r.benchmark_id AND c.event_id = r.event_id
-            """;
+    // The run's benchmark comes in the same statement (join fetch); the current result tells whether it is current.
+    private static final String RUNS = """
+            select r, c.eventId from Result r join fetch r.benchmark b
+            left join CurrentResult c on c.modelId = r.modelId and c.benchmarkId = b.id and c.eventId = r.eventId
+            where r.modelId = :model""";
 
-    private final Jdbc jdbc;
-
-    public ModelRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public Optional<ModelRow> named(String name) {
+        return find("name", name).singleResultOptional().map(ModelEntity::toRow);
     }
 
-    public Optional<ModelRow> find(String name) {
-        return jdbc.first("SELECT " + MODEL_COLUMNS + " FROM model m WHERE m.name = ?", List.of(name),
-                ModelRepository::model);
-    }
-
-    public long count(ModelFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM model m WHERE true");
-        List<Object> params = new ArrayList<>();
-        filter.appendTo(sql, params);
-        return jdbc.count(sql.toString(), params);
+    public long countMatching(ModelFilter filter) {
+        HqlFilter filtered = HqlFilter.of(filter);
+        return filtered.where().isEmpty() ? count() : count("from Model m" + filtered.where(), filtered.parameters());
     }
 
     public List<ModelWithCount> page(ModelFilter filter, int limit, long offset) {
-        StringBuilder sql = new StringBuilder("SELECT " + MODEL_COLUMNS
-                + ", (SELECT count(*) FROM current_result c WHERE c.model_id = m.id) AS result_count"
-                + " FROM model m WHERE true");
-        List<Object> params = new ArrayList<>();
-        filter.appendTo(sql, params);
-        sql.append(" ORDER BY m.name COLLATE \"C\" LIMIT ? OFFSET ?");
-        params.add(limit);
-        params.add(offset);
-        return jdbc.list(sql.toString(), params, rs -> new ModelWithCount(model(rs), rs.getLong("result_count")));
+        HqlFilter filtered = HqlFilter.of(filter);
+        var query = getEntityManager().createQuery("select m, (select count(*) from CurrentResult c"
+                + " where c.modelId = m.id) from Model m" + filtered.where()
+                + " order by collate(m.name as ucs_basic)", Object[].class);
+        filtered.parameters().map().forEach(query::setParameter);
+        return query.setFirstResult(Math.toIntExact(offset)).setMaxResults(limit).getResultList().stream()
+                .map(row -> new ModelWithCount(((ModelEntity) row[0]).toRow(), (Long) row[1])).toList();
     }
 
-    /** The model's current result on every benchmark and metric. */
+    /** The model's current result on every benchmark and metric, by benchmark name, then metric. */
     public List<Run> currentResults(long modelId) {
-        return jdbc.list(RUN_COLUMNS + " WHERE r.model_id = ? AND c.event_id IS NOT NULL"
-                + " ORDER BY b.name COLLATE \"C\", b.metric COLLATE \"C\"",
-                List.of(modelId), ModelRepository::run);
+        return runs(RUNS + " and c.eventId is not null"
+                + " order by collate(b.name as ucs_basic), collate(b.metric as ucs_basic)",
+                Map.of("model", modelId), 0, Integer.MAX_VALUE);
     }
 
     /** Accepted runs, newest first; {@code benchmark} and {@code metric} narrow it when not null. */
     public List<Run> history(long modelId, String benchmark, String metric, int limit, long offset) {
-        StringBuilder sql = new StringBuilder(RUN_COLUMNS).append(" WHERE r.model_id = ?");
-        List<Object> params = new ArrayList<>(List.of(modelId));
+        StringBuilder hql = new StringBuilder(RUNS);
+        Map<String, Object> parameters = new HashMap<>(Map.of("model", modelId));
         if (benchmark != null) {
-            sql.append(" AND b.name = ?");
-            params.add(benchmark);
+            hql.append(" and b.name = :benchmark");
+            parameters.put("benchmark", benchmark);
         }
         if (metric != null) {
-            sql.append(" AND b.metric = ?");
-            params.add(metric);
+            hql.append(" and b.metric = :metric");
+            parameters.put("metric", metric);
         }
-        sql.append(" ORDER BY r.evaluated_at DESC, r.event_id DESC LIMIT ? OFFSET ?");
-        params.add(limit);
-        params.add(offset);
-        return jdbc.list(sql.toString(), params, ModelRepository::run);
+        hql.append(" order by r.evaluatedAt desc, r.eventId desc");
+        return runs(hql.toString(), parameters, Math.toIntExact(offset), limit);
     }
 
     static ModelRow model(ResultSet rs) throws SQLException {
@@ -93,11 +87,13 @@ public class ModelRepository {
                 Jdbc.nullableLong(rs, "active_parameters"), rs.getString("openness"), rs.getString("organization"));
     }
 
-    private static Run run(ResultSet rs) throws SQLException {
-        return new Run(rs.getString("event_id"), rs.getString("benchmark"), rs.getString("metric"),
-                rs.getBoolean("higher_is_better"), rs.getString("unit"), rs.getDouble("score"),
-                Jdbc.nullableDouble(rs, "stderr"), Jdbc.nullableLong(rs, "samples"),
-                Jdbc.nullableDouble(rs, "cost_usd"), Jdbc.instant(rs, "evaluated_at"), rs.getString("source"),
-                rs.getBoolean("current"));
+    private List<Run> runs(String hql, Map<String, Object> parameters, int offset, int limit) {
+        var query = getEntityManager().createQuery(hql, Object[].class);
+        parameters.forEach(query::setParameter);
+        List<Run> runs = new ArrayList<>();
+        for (Object[] row : query.setFirstResult(offset).setMaxResults(limit).getResultList()) {
+            runs.add(((ResultEntity) row[0]).toRun(row[1] != null));
+        }
+        return runs;
     }
 }

@@ -2,8 +2,10 @@ package dev.evalboard.query.rest;
 
 import dev.evalboard.query.repository.DataAccessException;
 import dev.evalboard.query.service.ProblemException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,14 +37,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response database(DataAccessException e) {
-        LOG.error("database query failed", e);
-        return problems.of(503, "The result store is not answering; try again shortly.");
+        return unavailable(e);
+    }
+
+    /** Hibernate's report of a statement that failed in the database (a 503, as for plain JDBC); else a bug. */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return unavailable(e);
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("unexpected error", e);
         return problems.of(500, "An unexpected error occurred; it has been logged.");
+    }
+
+    private Response unavailable(Exception e) {
+        LOG.error("database query failed", e);
+        return problems.of(503, "The result store is not answering; try again shortly.");
     }
 
     private static String frameworkDetail(int status) {

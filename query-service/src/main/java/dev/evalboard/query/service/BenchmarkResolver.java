@@ -15,7 +15,7 @@ public class BenchmarkResolver {
     }
 
     public Benchmark resolve(String name, String metric) {
-        return benchmarks.find(name, metric).orElseThrow(() -> {
+        return benchmarks.named(name, metric).orElseThrow(() -> {
             List<String> metrics = benchmarks.metricsOf(name);
             return ProblemException.notFound(metrics.isEmpty()
                     ? "No benchmark is named '" + name + "'."

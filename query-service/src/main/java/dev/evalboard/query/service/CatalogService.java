@@ -46,7 +46,7 @@ public class CatalogService {
             return new ModelList.Entry(m.name(), m.parameters(), m.activeParameters(), m.openness(),
                     m.organization(), row.resultCount());
         }).toList();
-        return new ModelList(models.count(filter), limit, offset, page);
+        return new ModelList(models.countMatching(filter), limit, offset, page);
     }
 
     public ModelDetail model(String name) {
@@ -68,6 +68,6 @@ public class CatalogService {
     }
 
     private ModelRow find(String name) {
-        return models.find(name).orElseThrow(() -> ProblemException.notFound("No model is named '" + name + "'."));
+        return models.named(name).orElseThrow(() -> ProblemException.notFound("No model is named '" + name + "'."));
     }
 }

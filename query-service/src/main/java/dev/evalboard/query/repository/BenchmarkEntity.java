@@ -1,0 +1,43 @@
+package dev.evalboard.query.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * A row of {@code benchmark}: one benchmark+metric. Read-only; direction and unit are NULL until an event states them.
+ */
+@Entity(name = "Benchmark")
+@Table(name = "benchmark")
+@Immutable
+public class BenchmarkEntity {
+    /** What readers assume until an event says otherwise (the contract's defaults). */
+    static final boolean DEFAULT_HIGHER_IS_BETTER = true;
+    static final String DEFAULT_UNIT = "percent";
+
+    @Id
+    Integer id;
+
+    String name;
+
+    String metric;
+
+    @Column(name = "higher_is_better")
+    Boolean higherIsBetter;
+
+    String unit;
+
+    boolean higherIsBetterOrDefault() {
+        return higherIsBetter == null ? DEFAULT_HIGHER_IS_BETTER : higherIsBetter;
+    }
+
+    String unitOrDefault() {
+        return unit == null ? DEFAULT_UNIT : unit;
+    }
+
+    Benchmark toBenchmark() {
+        return new Benchmark(id, name, metric, higherIsBetterOrDefault(), unitOrDefault());
+    }
+}
