@@ -1,6 +1,7 @@
 package dev.evalboard.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
@@ -23,6 +24,8 @@ class ConsumerSettingsTest {
     @Test
     void theResultsConsumerHasIngestsSettings() {
         Map<String, ?> settings = clients.getConsumer("results").configuration();
+        assertTrue(String.valueOf(settings.get("client.id")).matches("evalboard-ingest-[0-9a-f-]{36}-results"),
+                "the client id names the instance: " + settings.get("client.id"));
         Map<String, String> expected = Map.of(
                 "group.id", "evalboard-ingest",
                 "session.timeout.ms", "10000",
