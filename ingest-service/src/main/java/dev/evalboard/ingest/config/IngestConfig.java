@@ -20,7 +20,7 @@ public interface IngestConfig {
     @WithDefault("eval.results.dlq")
     String deadLetterTopic();
 
-    /** The change feed; one partition, so every reader sees the changes in commit order. */
+    /** The change feed; one partition, so every reader sees the changes in the same order. */
     @WithDefault("eval.changes")
     String changeTopic();
 
