@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,16 @@ class HealthAndMetricsTest {
     void readyWhenKafkaAndTheDatabaseAnswer() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("Kafka")).body(containsString("Database"));
+    }
+
+    @Test
+    void theConnectorReportsItsChannelsInLivenessAndReadiness() {
+        Map.of("/q/health/live", "liveness", "/q/health/ready", "readiness").forEach((probe, kind) -> {
+            String check = "checks.find { it.name == 'SmallRye Reactive Messaging - " + kind + " check' }";
+            given().when().get(probe).then().statusCode(200)
+                    .body(check + ".status", equalTo("UP"))
+                    .body(check + ".data.keySet()", hasItems("results", "dead-letters", "changes"));
+        });
     }
 
     @Test
@@ -53,7 +65,10 @@ class HealthAndMetricsTest {
                 .body(containsString("evalboard_ingest_batch_size_count"))
                 .body(containsString("evalboard_ingest_consumer_lag"))
                 .body(containsString("evalboard_ingest_batches_held_total"))
-                .body(containsString("evalboard_ingest_dead_letters_cut_down_total")));
+                .body(containsString("evalboard_ingest_dead_letters_cut_down_total"))
+                // The connector's own: messages per channel, and the Kafka clients' metrics.
+                .body(containsString("mp_messaging_message_count_total{channel=\"results\""))
+                .body(containsString("kafka_consumer_fetch_manager_records_consumed_total")));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -46,17 +48,21 @@ final class KafkaProbe {
         }
     }
 
-    /** The partitions of each live member of the ingest group, by member. */
+    /**
+     * The partitions of each live ingest instance. An instance runs several consumers (group members), whose client
+     * ids are {@code evalboard-ingest-<instance id>-results$<n>}: they are counted as one.
+     */
     List<Set<Integer>> assignments() throws ExecutionException, InterruptedException {
         try (Admin admin = lab.admin()) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(FaultLab.GROUP))
                     .describedGroups().get(FaultLab.GROUP).get();
-            List<Set<Integer>> members = new ArrayList<>();
+            Map<String, Set<Integer>> instances = new TreeMap<>();
             for (MemberDescription member : group.members()) {
-                members.add(member.assignment().topicPartitions().stream().map(TopicPartition::partition)
-                        .collect(Collectors.toSet()));
+                instances.computeIfAbsent(member.clientId().replaceFirst("-results.*$", ""), id -> new TreeSet<>())
+                        .addAll(member.assignment().topicPartitions().stream().map(TopicPartition::partition)
+                                .collect(Collectors.toSet()));
             }
-            return members;
+            return new ArrayList<>(instances.values());
         }
     }
 

@@ -56,7 +56,7 @@ class StandbyReadsTest {
 
             publish(producer, "seed", 10);
             Await.until("the first result on the standby's board", Duration.ofMinutes(1),
-                    () -> body(board).contains(PREFIX + "-model-seed"), () -> "not yet");
+                    () -> shows(board, PREFIX + "-model-seed"), () -> "not yet");
 
             // Freshness: publish, then poll the leaderboard and the chart until the new model shows.
             List<Long> toBoard = new ArrayList<>();

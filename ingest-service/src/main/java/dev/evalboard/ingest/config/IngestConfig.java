@@ -6,13 +6,13 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of the consumer loop, under {@code evalboard.ingest}. */
+/**
+ * Settings of ingest, under {@code evalboard.ingest}. The topic, group and dead-letter topic also name the
+ * channels in {@code application.properties}; the consumer's client settings are applied by
+ * {@code messaging.ResultConsumerSettings}.
+ */
 @ConfigMapping(prefix = "evalboard.ingest")
 public interface IngestConfig {
-
-    /** Whether the consumer loop runs at all (off for tests that only look at the store). */
-    @WithDefault("true")
-    boolean enabled();
 
     @WithDefault("eval.results")
     String topic();
@@ -20,19 +20,23 @@ public interface IngestConfig {
     @WithDefault("eval.results.dlq")
     String deadLetterTopic();
 
-    /** The change feed; one partition, so every reader sees the changes in commit order. */
+    /** The change feed; one partition, so every reader sees the changes in the same order. */
     @WithDefault("eval.changes")
     String changeTopic();
 
+    /** The consumer group of every instance: they share the partitions. */
     @WithDefault("evalboard-ingest")
     String groupId();
+
+    /**
+     * Kafka consumers in this instance (the channel's {@code concurrency}), each with its own partitions and its
+     * own batch in hand: while one stores a batch, another parses or stores its own.
+     */
+    int consumers();
 
     /** Records per poll; one poll is one database transaction. */
     @WithDefault("5000")
     int maxPollRecords();
-
-    @WithDefault("500ms")
-    Duration pollTimeout();
 
     /** Back-off while the database or the dead-letter topic is unreachable: doubles from min up to max. */
     @WithDefault("100ms")

@@ -4,67 +4,77 @@ import dev.evalboard.ingest.config.IngestConfig;
 import dev.evalboard.ingest.service.IngestMetrics;
 import dev.evalboard.ingest.service.RejectedRecord;
 import dev.evalboard.ingest.service.TransientFailure;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.annotation.PreDestroy;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Sends rejected records to the dead-letter topic with their original key, value and headers plus the contract's
- * error headers, and waits for the broker to acknowledge them. A letter the topic refuses for what it is (too large,
- * invalid) is sent again in a smaller {@link DeadLetterShape}; only an unreachable broker holds the batch.
+ * Sends rejected records to the dead-letter topic (the {@code dead-letters} channel) with their original key, value
+ * and headers plus the contract's error headers, and waits for the broker to acknowledge them. A letter the topic
+ * refuses for what it is (too large, invalid) is sent again in a smaller {@link DeadLetterShape}; only an unreachable
+ * broker holds the batch.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
     private static final long ACK_TIMEOUT_SECONDS = 30;
 
-    private final Producer<byte[], byte[]> producer;
+    /** Sends one letter; the stage completes when the broker acknowledged it, or fails with its refusal. */
+    interface LetterSender {
+        CompletionStage<Void> send(ProducerRecord<byte[], byte[]> letter);
+    }
+
+    private final LetterSender sender;
     private final String topic;
     private final IngestMetrics metrics;
 
+    /**
+     * The buffer is bounded by one batch's rejected records: each batch waits for every acknowledgement before the
+     * next is parsed.
+     */
     @Inject
-    public DeadLetterPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            IngestConfig config, IngestMetrics metrics) {
-        this(new KafkaProducer<>(producerProperties(kafkaConfig), new ByteArraySerializer(),
-                new ByteArraySerializer()), config.deadLetterTopic(), metrics);
+    public DeadLetterPublisher(@Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+            Emitter<byte[]> deadLetters, IngestConfig config, IngestMetrics metrics) {
+        this(letter -> send(deadLetters, letter), config.deadLetterTopic(), metrics);
     }
 
-    /** With any producer: the unit tests give one whose topic refuses what they choose. */
-    DeadLetterPublisher(Producer<byte[], byte[]> producer, String topic, IngestMetrics metrics) {
-        this.producer = producer;
+    /** With any sender: the unit tests give one whose topic refuses what they choose. */
+    DeadLetterPublisher(LetterSender sender, String topic, IngestMetrics metrics) {
+        this.sender = sender;
         this.topic = topic;
         this.metrics = metrics;
     }
 
-    private static Map<String, Object> producerProperties(Map<String, Object> kafkaConfig) {
-        Map<String, Object> props = new HashMap<>(KafkaClientConfig.clientProperties(kafkaConfig));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "evalboard-ingest-dlq");
-        return props;
+    private static CompletionStage<Void> send(Emitter<byte[]> deadLetters, ProducerRecord<byte[], byte[]> letter) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<byte[]> metadata = OutgoingKafkaRecordMetadata.<byte[]>builder()
+                .withTopic(letter.topic()).withKey(letter.key()).withHeaders(letter.headers()).build();
+        deadLetters.send(Message.of(letter.value()).addMetadata(metadata)
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(refusal -> {
+                    acked.completeExceptionally(refusal);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
     }
 
     /** @throws TransientFailure when the broker did not acknowledge every dead letter for a reason of its own */
@@ -77,12 +87,13 @@ public class DeadLetterPublisher {
 
     /** Sends every attempt and returns those to try again in a smaller shape. */
     private List<Attempt> sendAll(List<Attempt> attempts) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(attempts.size());
+        List<CompletableFuture<Void>> sends = new ArrayList<>(attempts.size());
         for (Attempt attempt : attempts) {
             try {
-                sends.add(producer.send(attempt.shape().letter(topic, attempt.rejected(), attempt.refusal())));
+                sends.add(sender.send(attempt.shape().letter(topic, attempt.rejected(), attempt.refusal()))
+                        .toCompletableFuture());
             } catch (RuntimeException e) {
-                // Thrown before anything was sent (no metadata, a closed producer): the broker's side, not the record's.
+                // Thrown before anything was sent (a closed channel): the broker's side, not the record's.
                 throw new TransientFailure("the dead-letter topic did not take the rejected records: " + e, e);
             }
         }
@@ -104,13 +115,14 @@ public class DeadLetterPublisher {
     }
 
     /** @return the refusal of this record, or null when the broker acknowledged it */
-    private static Throwable awaitAck(Future<RecordMetadata> send) {
+    private static Throwable awaitAck(CompletableFuture<Void> send) {
         try {
             send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return null;
         } catch (ExecutionException e) {
-            if (refusesTheRecord(e.getCause())) {
-                return e.getCause();
+            Throwable refusal = recordRefusal(e.getCause());
+            if (refusal != null) {
+                return refusal;
             }
             throw new TransientFailure("the dead-letter topic did not take the rejected records: " + e.getCause(), e);
         } catch (TimeoutException e) {
@@ -127,6 +139,16 @@ public class DeadLetterPublisher {
                 || error instanceof InvalidRecordException;
     }
 
+    /** The refusal of the record in a failure and its causes (the connector may wrap it), or null. */
+    private static Throwable recordRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (refusesTheRecord(cause)) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
     /** Even the bare letter, a few headers, was refused: the topic is misconfigured. Log it whole and move on. */
     private void giveUp(Attempt attempt, Throwable refusal) {
         var source = attempt.rejected().record();
@@ -137,10 +159,5 @@ public class DeadLetterPublisher {
     }
 
     private record Attempt(RejectedRecord rejected, DeadLetterShape shape, String refusal) {
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close();
     }
 }

@@ -12,18 +12,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** What reaches the dead-letter topic when the topic refuses a letter, and when the broker is away. */
@@ -61,19 +60,30 @@ class DeadLetterPublisherTest {
         assertEquals(0.0, registry.counter("evalboard.ingest.dead.letters.cut.down").count());
     }
 
-    /** A dead-letter topic that refuses the letters {@code refusal} returns an error for and takes the others. */
-    private static final class Topic extends MockProducer<byte[], byte[]> {
+    /**
+     * A dead-letter topic that refuses the letters {@code refusal} returns an error for and takes the others. The
+     * refusal comes wrapped, as the connector may pass it on.
+     */
+    private static final class Topic implements DeadLetterPublisher.LetterSender {
         private final Function<ProducerRecord<byte[], byte[]>, RuntimeException> refusal;
+        private final List<ProducerRecord<byte[], byte[]>> taken = new ArrayList<>();
 
         Topic(Function<ProducerRecord<byte[], byte[]>, RuntimeException> refusal) {
-            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
             this.refusal = refusal;
         }
 
         @Override
-        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> letter) {
+        public synchronized CompletionStage<Void> send(ProducerRecord<byte[], byte[]> letter) {
             RuntimeException refused = refusal.apply(letter);
-            return refused == null ? super.send(letter) : CompletableFuture.failedFuture(refused);
+            if (refused != null) {
+                return CompletableFuture.failedFuture(new KafkaException("the send failed", refused));
+            }
+            taken.add(letter);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        synchronized List<ProducerRecord<byte[], byte[]>> history() {
+            return List.copyOf(taken);
         }
     }
 

@@ -1,0 +1,45 @@
+package dev.evalboard.ingest.messaging;
+
+import dev.evalboard.ingest.config.IngestConfig;
+import io.smallrye.reactive.messaging.ClientCustomizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The Kafka consumer settings of the results channel that come from {@code evalboard.ingest.*} (typed there, so
+ * that {@code EVALBOARD_INGEST_SESSION_TIMEOUT=10s} keeps working), or that ingest's guarantees need whatever a
+ * {@code kafka.*} setting says. Defaults that a {@code kafka.*} setting may change are only filled in when absent.
+ */
+@ApplicationScoped
+public class ResultConsumerSettings implements ClientCustomizer<Map<String, Object>> {
+    private final IngestConfig config;
+
+    public ResultConsumerSettings(IngestConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Map<String, Object> customize(String channel, Config channelConfig, Map<String, Object> settings) {
+        if (!ResultBatchConsumer.isResultsChannel(channel)) {
+            return settings;
+        }
+        // Large enough that a poll can fill a whole batch from one partition.
+        settings.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
+        // Under a trickle of events a poll waits up to 100 ms for more rather than returning each few records:
+        // fewer durable commits, and each benchmark changes (and is reloaded by every reader) at most about ten
+        // times a second instead of once per record.
+        settings.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(1024 * 1024));
+        settings.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        settings.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                Long.toString(config.sessionTimeout().toMillis()));
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxPollRecords()));
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Topics are created by TopicSetup with their partition count, never by a subscription.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return settings;
+    }
+}
