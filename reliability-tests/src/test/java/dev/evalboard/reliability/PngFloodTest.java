@@ -41,6 +41,8 @@ class PngFloodTest {
     void sixLargePngsAtOnceAreDrawnOrDeferredAndNothingElseSuffers() throws Exception {
         long seed = Seeds.seed("png flood");
         try (FaultLab lab = FaultLab.start("png-flood", 1)) {
+            // ingest-service migrates the schema, which query-service validates its mapping against at start-up.
+            lab.startIngest("ingest");
             ServiceProcess chart = lab.startChart(lab.startQuery());
             Memory before = Memory.of(chart);
             AtomicLong peakRssKb = new AtomicLong();
