@@ -95,8 +95,12 @@ final class RankedPageQuery {
                 .append(boardValue).append(higher ? " <= " : " >= ").append(best).append(") AS band)");
     }
 
-    /** FROM and WHERE of the (filtered) board, with the current result aliased {@code s}. */
     private void appendBoard(StringBuilder s) {
+        appendBoard(s, params, benchmark, filter);
+    }
+
+    /** FROM and WHERE of the (filtered) board, with the current result aliased {@code s}. */
+    private static void appendBoard(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
         s.append(" FROM current_result s");
         if (!filter.isEmpty()) {
             s.append(" JOIN model m ON m.id = s.model_id");
@@ -106,14 +110,21 @@ final class RankedPageQuery {
         filter.appendTo(s, params);
     }
 
-    /** Without a filter, the count the schema's triggers keep (V2__current_result_counts.sql); else counted. */
     private void appendTotal(StringBuilder s) {
+        appendTotal(s, params, benchmark, filter);
+    }
+
+    /**
+     * The number of the board's (filtered) results. Without a filter, the count the schema's triggers keep in the
+     * transaction that writes the results (a few rows, V2__current_result_counts.sql); else counted.
+     */
+    static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
         if (filter.isEmpty()) {
             s.append("SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = ?");
             params.add(benchmark.id());
         } else {
             s.append("SELECT count(*)");
-            appendBoard(s);
+            appendBoard(s, params, benchmark, filter);
         }
     }
 

@@ -36,7 +36,7 @@ public class ScoreRepository {
     public long count(Benchmark benchmark, ModelFilter filter) {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        appendCount(sql, params, benchmark, filter);
+        RankedPageQuery.appendTotal(sql, params, benchmark, filter);
         return jdbc.count(sql.toString(), params);
     }
 
@@ -59,27 +59,6 @@ public class ScoreRepository {
                 rs -> Map.entry(rs.getInt("id"), rs.getDouble("baseline")))
                 .forEach(entry -> baselines.put(entry.getKey(), entry.getValue()));
         return baselines;
-    }
-
-    /**
-     * The number of filtered results. Without a filter it is read from the counts the schema's triggers keep in
-     * the transaction that writes the results (a few rows, see V2__current_result_counts.sql), not counted.
-     */
-    private static void appendCount(StringBuilder sql, List<Object> params, Benchmark benchmark, ModelFilter filter) {
-        if (filter.isEmpty()) {
-            sql.append("SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = ?");
-            params.add(benchmark.id());
-        } else {
-            sql.append("SELECT count(*)");
-            appendFiltered(sql, params, benchmark, filter);
-        }
-    }
-
-    private static void appendFiltered(StringBuilder sql, List<Object> params, Benchmark benchmark,
-            ModelFilter filter) {
-        sql.append(FROM).append(" WHERE c.benchmark_id = ?");
-        params.add(benchmark.id());
-        filter.appendTo(sql, params);
     }
 
     /** Every filtered current result on any of the benchmarks, in no particular order. */
