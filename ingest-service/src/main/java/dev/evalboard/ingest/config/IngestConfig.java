@@ -53,6 +53,14 @@ public interface IngestConfig {
     @WithDefault("10s")
     Duration sessionTimeout();
 
+    /**
+     * How long a rebalance waits for a batch being stored on a partition it takes away, so that the batch is
+     * committed rather than consumed again by the next owner. A batch held longer, through an outage, is consumed
+     * again.
+     */
+    @WithDefault("10s")
+    Duration revokeWait();
+
     /** Readiness goes down when a partition with records waiting has committed nothing for this long. */
     @WithDefault("60s")
     Duration stallAfter();

@@ -1,10 +1,12 @@
 package dev.evalboard.ingest.messaging;
 
+import dev.evalboard.ingest.config.IngestConfig;
 import dev.evalboard.ingest.service.IngestMetrics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -28,24 +31,35 @@ import org.jboss.logging.Logger;
 public class PartitionWatch implements KafkaConsumerRebalanceListener {
     static final String NAME = "evalboard-ingest-progress";
     private static final Logger LOG = Logger.getLogger(PartitionWatch.class);
-    private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration OFFSETS_TIMEOUT = Duration.ofSeconds(5);
 
     private final PartitionProgress progress;
     private final IngestMetrics metrics;
     private final KafkaClientService clients;
+    private final InFlightBatches inFlight;
+    private final Duration revokeWait;
     private final AtomicBoolean sampling = new AtomicBoolean();
 
-    public PartitionWatch(PartitionProgress progress, IngestMetrics metrics, KafkaClientService clients) {
+    @Inject
+    public PartitionWatch(PartitionProgress progress, IngestMetrics metrics, KafkaClientService clients,
+            InFlightBatches inFlight, IngestConfig config) {
+        this(progress, metrics, clients, inFlight, config.revokeWait());
+    }
+
+    PartitionWatch(PartitionProgress progress, IngestMetrics metrics, KafkaClientService clients,
+            InFlightBatches inFlight, Duration revokeWait) {
         this.progress = progress;
         this.metrics = metrics;
         this.clients = clients;
+        this.inFlight = inFlight;
+        this.revokeWait = revokeWait;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> committed = new HashMap<>();
         try {
-            consumer.committed(new HashSet<>(partitions), COMMITTED_TIMEOUT).forEach((partition, offset) -> {
+            consumer.committed(new HashSet<>(partitions), OFFSETS_TIMEOUT).forEach((partition, offset) -> {
                 if (offset != null) {
                     committed.put(partition, offset.offset());
                 }
@@ -54,12 +68,26 @@ public class PartitionWatch implements KafkaConsumerRebalanceListener {
             // Not known yet: the partition is counted from the first position sampled.
             LOG.debugf("committed offsets not known at assignment: %s", e);
         }
+        inFlight.assigned(partitions);
         progress.assigned(partitions, committed);
     }
 
+    /** Lets a batch being stored finish and commits it, so that the next owner does not consume it again. */
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         progress.revoked(partitions);
+        try {
+            Map<TopicPartition, OffsetAndMetadata> stored = inFlight.settle(partitions, revokeWait);
+            if (!stored.isEmpty()) {
+                consumer.commitSync(stored, OFFSETS_TIMEOUT);
+                LOG.infof("partitions revoked: committed what was stored up to %s", stored);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (KafkaException e) {
+            // The next owner consumes the batch again: repeated, never lost.
+            LOG.warnf("could not commit the batch stored while its partitions were revoked: %s", e.getMessage());
+        }
     }
 
     /** Samples every consumer of the results channel, unless a sample is still under way; does not wait for it. */

@@ -36,15 +36,18 @@ public class ResultBatchConsumer {
     private final IngestMetrics metrics;
     private final PartitionProgress progress;
     private final PartitionWatch watch;
+    private final InFlightBatches inFlight;
     private volatile boolean stopping;
 
     public ResultBatchConsumer(IngestConfig config, BatchIngestor ingestor, IngestMetrics metrics,
-            PartitionProgress progress, @Identifier(PartitionWatch.NAME) PartitionWatch watch) {
+            PartitionProgress progress, @Identifier(PartitionWatch.NAME) PartitionWatch watch,
+            InFlightBatches inFlight) {
         this.config = config;
         this.ingestor = ingestor;
         this.metrics = metrics;
         this.progress = progress;
         this.watch = watch;
+        this.inFlight = inFlight;
     }
 
     /** With {@code concurrency} the connector names its copies of the channel results$1, results$2... */
@@ -58,13 +61,25 @@ public class ResultBatchConsumer {
     public void consume(ConsumerRecords<byte[], byte[]> records) {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
+        Map<TopicPartition, Long> stored = Map.of();
+        inFlight.started(records.partitions());
+        try {
+            stored = store(batch);
+        } finally {
+            inFlight.finished(records.partitions(), stored);
+        }
+    }
+
+    /** @return the batch's next offsets, once it is stored and announced */
+    private Map<TopicPartition, Long> store(List<ConsumerRecord<byte[], byte[]>> batch) {
         Backoff backoff = new Backoff(config.retryBackoffMin(), config.retryBackoffMax());
         while (true) {
             try {
                 ingestor.ingest(batch);
-                progress.acknowledged(nextOffsets(batch));
+                Map<TopicPartition, Long> next = nextOffsets(batch);
+                progress.acknowledged(next);
                 watch.sample();
-                return;
+                return next;
             } catch (TransientFailure e) {
                 metrics.recordHeldBatch();
                 watch.sample();
