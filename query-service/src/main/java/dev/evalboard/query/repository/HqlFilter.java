@@ -10,22 +10,9 @@ record HqlFilter(String where, Parameters parameters) {
     static HqlFilter of(ModelFilter filter) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
-        if (!filter.openness().isEmpty()) {
-            conditions.add("m.openness in :openness");
-            parameters.and("openness", filter.openness());
-        }
-        if (filter.minParameters() != null) {
-            conditions.add("m.parameters >= :minParameters");
-            parameters.and("minParameters", filter.minParameters());
-        }
-        if (filter.maxParameters() != null) {
-            conditions.add("m.parameters <= :maxParameters");
-            parameters.and("maxParameters", filter.maxParameters());
-        }
-        if (filter.query() != null && !filter.query().isEmpty()) {
-            // locate (SQL position), not like: '%' and '_' in the user's text stay literal.
-            conditions.add("locate(lower(:query), lower(m.name)) > 0");
-            parameters.and("query", filter.query());
+        for (ModelFilter.Condition condition : filter.conditions()) {
+            conditions.add(condition.text().replace("?", ":" + condition.name()));
+            parameters.and(condition.name(), condition.value());
         }
         return new HqlFilter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
     }

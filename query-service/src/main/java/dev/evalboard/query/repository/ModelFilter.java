@@ -1,5 +1,7 @@
 package dev.evalboard.query.repository;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,24 +26,39 @@ public record ModelFilter(List<String> openness, Long minParameters, Long maxPar
                 && (query == null || query.isEmpty());
     }
 
-    /** Appends {@code AND ...} conditions on the model table aliased {@code m}, with their parameters. */
-    void appendTo(StringBuilder sql, List<Object> params) {
+    /**
+     * The filter's conditions on the model aliased {@code m}, written once for both dialects that render them: SQL
+     * here ({@link #appendTo}) and HQL ({@link HqlFilter}). Each {@code ?} in a condition is its value's place.
+     */
+    List<Condition> conditions() {
+        List<Condition> conditions = new ArrayList<>();
         if (!openness.isEmpty()) {
-            sql.append(" AND m.openness = ANY(?)");
-            params.add(openness.toArray(String[]::new));
+            conditions.add(new Condition("openness", "m.openness in (?)", openness));
         }
         if (minParameters != null) {
-            sql.append(" AND m.parameters >= ?");
-            params.add(minParameters);
+            conditions.add(new Condition("minParameters", "m.parameters >= ?", minParameters));
         }
         if (maxParameters != null) {
-            sql.append(" AND m.parameters <= ?");
-            params.add(maxParameters);
+            conditions.add(new Condition("maxParameters", "m.parameters <= ?", maxParameters));
         }
         if (query != null && !query.isEmpty()) {
-            // strpos, not LIKE: '%' and '_' in the user's text stay literal.
-            sql.append(" AND strpos(lower(m.name), lower(?)) > 0");
-            params.add(query);
+            // position, not LIKE: '%' and '_' in the user's text stay literal.
+            conditions.add(new Condition("query", "position(lower(?) in lower(m.name)) > 0", query));
+        }
+        return conditions;
+    }
+
+    /** One condition: its parameter's name (for HQL), its text with one {@code ?}, and its value or values. */
+    record Condition(String name, String text, Object value) {
+    }
+
+    /** Appends {@code AND ...} conditions on the model table aliased {@code m}, with their parameters. */
+    void appendTo(StringBuilder sql, List<Object> params) {
+        for (Condition condition : conditions()) {
+            List<?> values = condition.value() instanceof List<?> list ? list : List.of(condition.value());
+            String places = String.join(", ", Collections.nCopies(values.size(), "?"));
+            sql.append(" AND ").append(condition.text().replace("?", places));
+            params.addAll(values);
         }
     }
 }
