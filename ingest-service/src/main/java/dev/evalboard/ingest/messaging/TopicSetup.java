@@ -19,7 +19,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the results, dead-letter, change and moderation topics when they are missing, so a fresh broker works out of the box.
+ * Creates the results, dead-letter, change and moderation topics when they are missing, so a fresh broker works out
+ * of the box.
  * It retries in the background until the broker answers; the consumer picks the topic up once it exists.
  */
 @ApplicationScoped
