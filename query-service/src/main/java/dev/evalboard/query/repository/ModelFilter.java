@@ -41,15 +41,21 @@ public record ModelFilter(List<String> openness, Long minParameters, Long maxPar
     }
 
     /**
-     * The number of flagged models with a current result on the board, to subtract from its kept count; 0 when
-     * flagged models are included.
+     * Appends {@code - (the number of flagged models with a current result on the board)}, to subtract from its kept
+     * count, unless flagged models are included.
      */
-    String flaggedOnBoardSql() {
-        return includeFlagged ? "0" : "(SELECT count(*) FROM model_flag f JOIN model fm ON fm.name = f.model_name"
-                + " JOIN current_result s ON s.model_id = fm.id WHERE s.benchmark_id = ?)";
+    void appendMinusFlaggedOnBoard(StringBuilder sql, List<Object> params, int benchmarkId) {
+        if (!includeFlagged) {
+            sql.append(" - (SELECT count(*) FROM model_flag f JOIN model fm ON fm.name = f.model_name")
+                    .append(" JOIN current_result s ON s.model_id = fm.id WHERE s.benchmark_id = ?)");
+            params.add(benchmarkId);
+        }
     }
 
-    /** True when no condition applies, so that a query need not read the model table for the filter. */
+    /**
+     * True when no condition on the model's attributes applies, so that a query need not read the model table for
+     * the filter (flagged models are left out separately, by model id: {@link #appendFlagExclusion}).
+     */
     boolean isEmpty() {
         return openness.isEmpty() && minParameters == null && maxParameters == null
                 && (query == null || query.isEmpty());

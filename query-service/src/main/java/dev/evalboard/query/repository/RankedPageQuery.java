@@ -124,12 +124,9 @@ final class RankedPageQuery {
      */
     static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
         if (filter.isEmpty()) {
-            String flagged = filter.flaggedOnBoardSql();
-            s.append("SELECT coalesce(sum(results), 0) - ").append(flagged)
-                    .append(" FROM current_result_count WHERE benchmark_id = ?");
-            if (!filter.includeFlagged()) {
-                params.add(benchmark.id());
-            }
+            s.append("SELECT coalesce(sum(results), 0)");
+            filter.appendMinusFlaggedOnBoard(s, params, benchmark.id());
+            s.append(" FROM current_result_count WHERE benchmark_id = ?");
             params.add(benchmark.id());
         } else {
             s.append("SELECT count(*)");

@@ -24,7 +24,8 @@ public class FilterParams {
     String q;
 
     @QueryParam("includeFlagged")
-    @Parameter(description = "true to list flagged models too, each with its flag {reason, url}; false by default")
+    @Parameter(description = "true to take flagged models in too, each with its flag {reason, url}; false by default"
+            + " (leaderboards, the table and Pareto sets; the model list lists every model)")
     String includeFlagged;
 
     ModelFilter toFilter() {
