@@ -29,13 +29,15 @@ import org.junit.jupiter.api.Test;
  * Scenario 14: moderation through the whole stack. Records on eval.moderation (created by ingest with one
  * partition) reach the board and the bar chart through ingest, the change feed and both read services' caches: a
  * flag takes a model off the board and the chart, a bad record is dead-lettered with its reason while the next one
- * (the unflag) is applied, and a retraction makes the model's previous run current again.
+ * (the unflag) is applied, a retraction makes the model's previous run current again, and a flag sent while the
+ * database is stopped is held (not dead-lettered) and applied once it is back.
  */
 class ModerationStackTest {
     private static final String PREFIX = "moderated";
     private static final String BENCH = "Moderated Bench";
     private static final String FLAGGED = "mod-flagged-model";
     private static final String RETRACTED = "mod-retracted-model";
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -90,9 +92,19 @@ class ModerationStackTest {
             Await.until("the previous run current again", Duration.ofSeconds(30),
                     () -> score(query, RETRACTED) == 40, () -> "not yet");
             assertEquals(List.of(FLAGGED, "mod-other-model", RETRACTED), boardModels(query));
+
+            // A record that arrives while the database is away is held, not dead-lettered, and applied after.
+            lab.postgres().close();
+            moderate(lab, "{\"action\":\"flag\",\"model\":\"" + FLAGGED + "\",\"reason\":\"held\"}");
+            Thread.sleep(OUTAGE.toMillis());
+            lab.postgres().restart();
+            Await.until("the flag sent during the outage applied", Duration.ofMinutes(1),
+                    () -> !boardModels(query).contains(FLAGGED), () -> "still listed");
+            assertEquals(1, new KafkaProbe(lab).deadLetters().size(), "nothing dead-lettered for the outage");
             ReliabilityReport.record("14. moderation through the stack", "a flag took the model off the board and"
                     + " the bar chart, a bad record was dead-lettered with its reason and the next one (the unflag)"
-                    + " applied, and a retraction made the previous run current again");
+                    + " applied, a retraction made the previous run current again, and a flag sent during a "
+                    + OUTAGE.toSeconds() + " s database outage was held and applied after it, with no dead letter");
             ingest.close();
         }
     }
@@ -121,14 +133,18 @@ class ModerationStackTest {
     }
 
     private static JsonNode board(ServiceProcess query) throws Exception {
-        HttpResponse<String> answer = get(query, "/api/v1/leaderboards/" + encode(BENCH));
-        assertEquals(200, answer.statusCode(), answer.body());
-        return JSON.readTree(answer.body());
+        return JSON.readTree(ok(get(query, "/api/v1/leaderboards/" + encode(BENCH))));
     }
 
     private static String bar(ServiceProcess chart) throws Exception {
-        HttpResponse<String> answer = get(chart, "/charts/bar.svg?benchmark=" + encode(BENCH));
-        assertEquals(200, answer.statusCode(), answer.body());
+        return ok(get(chart, "/charts/bar.svg?benchmark=" + encode(BENCH)));
+    }
+
+    /** The body of a 200; anything else is an exception, which Await retries (a service may be away on purpose). */
+    private static String ok(HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(answer.statusCode() + ": " + answer.body());
+        }
         return answer.body();
     }
 
