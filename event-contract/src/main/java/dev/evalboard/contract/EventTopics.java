@@ -6,6 +6,8 @@ public final class EventTopics {
     public static final String DEAD_LETTERS = "eval.results.dlq";
     /** The change feed: one {@link dev.evalboard.contract.change.ResultChange} per committed ingest batch. */
     public static final String CHANGES = "eval.changes";
+    /** Flags, unflags and retractions ({@link ModerationRecord}); one partition, so they apply in order. */
+    public static final String MODERATION = "eval.moderation";
 
     public static final String HEADER_ERROR = "evalboard-error";
     public static final String HEADER_ERROR_FIELD = "evalboard-error-field";

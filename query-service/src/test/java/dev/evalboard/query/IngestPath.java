@@ -83,6 +83,35 @@ public final class IngestPath {
     }
 
     /**
+     * Publishes moderation records (flag, unflag, retract) and returns once ingest applied them all, announced them
+     * and this app handled the announcements.
+     */
+    public static void moderate(List<String> records) {
+        startIngest();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", KafkaTestResource.bootstrapServers(), "acks", "all"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (String record : records) {
+                RecordMetadata sent = producer.send(new ProducerRecord<>(EventTopics.MODERATION,
+                        record.getBytes(StandardCharsets.UTF_8))).get();
+                ends.merge(new TopicPartition(sent.topic(), sent.partition()), sent.offset() + 1, Math::max);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing failed", e);
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("evalboard-ingest").partitionsToOffsetAndMetadata()
+                        .get();
+                return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
+            });
+        }
+        awaitChangeHandled();
+    }
+
+    /**
      * The rows are visible; ingest announces the batch on the change feed after its commit and before its offsets,
      * and query-service handles the announcement a moment later. Waits until ingest committed its offsets (so the
      * change is on the feed), then publishes a barrier change of our own and waits until the feed handled it:

@@ -49,8 +49,9 @@ final class KafkaProbe {
     }
 
     /**
-     * The partitions of each live ingest instance. An instance runs several consumers (group members), whose client
-     * ids are {@code evalboard-ingest-<instance id>-results$<n>}: they are counted as one.
+     * The results partitions of each live ingest instance. An instance runs several consumers (group members), whose
+     * client ids are {@code evalboard-ingest-<instance id>-results$<n>}, and its moderation consumer
+     * ({@code ...-moderation}): they are counted as one.
      */
     List<Set<Integer>> assignments() throws ExecutionException, InterruptedException {
         try (Admin admin = lab.admin()) {
@@ -58,8 +59,9 @@ final class KafkaProbe {
                     .describedGroups().get(FaultLab.GROUP).get();
             Map<String, Set<Integer>> instances = new TreeMap<>();
             for (MemberDescription member : group.members()) {
-                instances.computeIfAbsent(member.clientId().replaceFirst("-results.*$", ""), id -> new TreeSet<>())
-                        .addAll(member.assignment().topicPartitions().stream().map(TopicPartition::partition)
+                instances.computeIfAbsent(member.clientId().replaceFirst("-(results|moderation).*$", ""),
+                        id -> new TreeSet<>()).addAll(member.assignment().topicPartitions().stream()
+                                .filter(p -> p.topic().equals(FaultLab.TOPIC)).map(TopicPartition::partition)
                                 .collect(Collectors.toSet()));
             }
             return new ArrayList<>(instances.values());

@@ -114,6 +114,13 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void moderationHasOnePartitionSoItsRecordsApplyInOrder() throws IOException {
+        assertEquals(1, find(objects, "KafkaTopic", "eval.moderation").at("/spec/partitions").asInt());
+        String composeSetup = Files.readString(Manifests.REPO.resolve("deploy/kafka/setup"));
+        assertTrue(composeSetup.contains("\ntopic eval.moderation 1\n"), "compose's setup too");
+    }
+
+    @Test
     void theChangeFeedHasItsTopicAndItsReaders() {
         JsonNode changes = find(objects, "KafkaTopic", "eval.changes");
         assertEquals(1, changes.at("/spec/partitions").asInt());

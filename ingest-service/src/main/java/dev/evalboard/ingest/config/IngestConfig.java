@@ -24,6 +24,10 @@ public interface IngestConfig {
     @WithDefault("eval.changes")
     String changeTopic();
 
+    /** Flags, unflags and retractions; one partition, so that they apply in the order they were written. */
+    @WithDefault("eval.moderation")
+    String moderationTopic();
+
     /** The consumer group of every instance: they share the partitions. */
     @WithDefault("evalboard-ingest")
     String groupId();

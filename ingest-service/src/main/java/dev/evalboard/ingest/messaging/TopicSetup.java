@@ -19,7 +19,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the results, dead-letter and change topics when they are missing, so a fresh broker works out of the box.
+ * Creates the results, dead-letter, change and moderation topics when they are missing, so a fresh broker works out
+ * of the box.
  * It retries in the background until the broker answers; the consumer picks the topic up once it exists.
  */
 @ApplicationScoped
@@ -60,16 +61,22 @@ public class TopicSetup {
         }
     }
 
+    /** The change feed and moderation are read in one order by everyone: one partition each. */
+    private boolean isSinglePartition(String topic) {
+        return topic.equals(config.changeTopic()) || topic.equals(config.moderationTopic());
+    }
+
     private void ensureTopics() throws Exception {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(config.topic(), config.deadLetterTopic(), config.changeTopic()).stream()
+            List<NewTopic> missing = List.of(config.topic(), config.deadLetterTopic(), config.changeTopic(),
+                            config.moderationTopic()).stream()
                     .filter(name -> !existing.contains(name))
                     .map(name -> new NewTopic(name,
-                            name.equals(config.changeTopic()) ? 1 : config.topics().partitions(),
+                            isSinglePartition(name) ? 1 : config.topics().partitions(),
                             config.topics().replicationFactor()))
                     .toList();
             if (missing.isEmpty()) {

@@ -85,7 +85,8 @@ public class ResultStore {
             WHERE c.model_id IN (SELECT id FROM merged WHERE value_changed)""".formatted(MODELS.mergeSql());
 
     // One statement: the history rows it inserted feed the current-result upsert directly (latest evaluatedAt,
-    // ties by the larger eventId), and current_result changes once per batch, as V2's counting triggers need.
+    // ties by the larger eventId; a run retracted before it arrived goes into the history only), and current_result
+    // changes once per batch, as V2's counting triggers need.
     // ON CONFLICT only meets an eventId that another ingest instance stored since DROP_STORED_AND_REPEATED: the
     // count of kept events then falls short, and store() tries the batch again.
     private static final String INSERT_HISTORY_AND_CURRENT = """
@@ -105,12 +106,17 @@ public class ResultStore {
                 SELECT DISTINCT ON (benchmark_id, model_id) benchmark_id, model_id, event_id, score, stderr, samples,
                        cost_usd, evaluated_at
                 FROM kept
+                WHERE NOT EXISTS (SELECT 1 FROM retraction x WHERE x.event_id = kept.event_id)
                 ORDER BY benchmark_id, model_id, evaluated_at DESC, event_id DESC
                 ON CONFLICT (benchmark_id, model_id) DO UPDATE SET
                     event_id = excluded.event_id, score = excluded.score, stderr = excluded.stderr,
                     samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
                 WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id))
             SELECT count(*) FROM kept""";
+
+    // Shared with every other batch, exclusive to a retraction (see ModerationStore.RETRACTION_LOCK).
+    private static final String AWAIT_RETRACTIONS = "SELECT pg_advisory_xact_lock_shared("
+            + ModerationStore.RETRACTION_LOCK + ")";
 
     // After the commit, which waited for the WAL flush: a standby that replayed this far sees the batch.
     private static final String WAL_POSITION = "SELECT pg_current_wal_flush_lsn()::text";
@@ -155,6 +161,7 @@ public class ResultStore {
             List<Benchmark> boardsOfChangedModels = new ArrayList<>();
             StoreTimings.Batch steps = timings.batch();
             try (Statement statement = connection.createStatement()) {
+                statement.execute(AWAIT_RETRACTIONS);
                 statement.execute(CREATE_STAGING);
                 copyIntoStaging(connection, batch);
                 steps.done("stage");

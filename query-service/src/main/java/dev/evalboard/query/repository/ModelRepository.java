@@ -1,5 +1,6 @@
 package dev.evalboard.query.repository;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -25,14 +26,27 @@ public class ModelRepository implements PanacheRepositoryBase<ModelEntity, Long>
     public record ModelWithCount(ModelRow model, long resultCount) {
     }
 
-    /** One stored run; {@code current} when it is the model's current result for its benchmark+metric. */
+    /**
+     * One stored run; {@code current} when it is the model's current result for its benchmark+metric;
+     * {@code retracted} only on a retracted run (which is never current).
+     */
     public record Run(String eventId, String benchmark, String metric, boolean higherIsBetter, String unit,
             double score, Double stderr, Long samples, Double costUsd, Instant evaluatedAt, String source,
-            boolean current) {
+            boolean current, @JsonInclude(JsonInclude.Include.NON_NULL) Retraction retracted) {
+
+        public Run withRetraction(Retraction retraction) {
+            return new Run(eventId, benchmark, metric, higherIsBetter, unit, score, stderr, samples, costUsd,
+                    evaluatedAt, source, current, retraction);
+        }
     }
 
-    /** The model columns of the ranking SQL ({@link ScoreRepository}), read by {@link #model(ResultSet)}. */
-    static final String MODEL_COLUMNS = "m.id, m.name, m.parameters, m.active_parameters, m.openness, m.organization";
+    /**
+     * The model columns of the ranking SQL ({@link ScoreRepository}), read by {@link #model(ResultSet)}, with the
+     * model's flag (a probe of model_flag's key per row; NULL when not flagged).
+     */
+    static final String MODEL_COLUMNS = "m.id, m.name, m.parameters, m.active_parameters, m.openness, m.organization,"
+            + " (SELECT f.reason FROM model_flag f WHERE f.model_name = m.name) AS flag_reason,"
+            + " (SELECT f.url FROM model_flag f WHERE f.model_name = m.name) AS flag_url";
 
     // The run's benchmark comes in the same statement (join fetch); the current result tells whether it is current.
     private static final String RUNS = """
@@ -83,8 +97,10 @@ public class ModelRepository implements PanacheRepositoryBase<ModelEntity, Long>
     }
 
     static ModelRow model(ResultSet rs) throws SQLException {
+        String flagReason = rs.getString("flag_reason");
         return new ModelRow(rs.getLong("id"), rs.getString("name"), Jdbc.nullableLong(rs, "parameters"),
-                Jdbc.nullableLong(rs, "active_parameters"), rs.getString("openness"), rs.getString("organization"));
+                Jdbc.nullableLong(rs, "active_parameters"), rs.getString("openness"), rs.getString("organization"),
+                flagReason == null ? null : new Flag(flagReason, rs.getString("flag_url")));
     }
 
     private List<Run> runs(String hql, Map<String, Object> parameters, int offset, int limit) {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The running best of one benchmark+metric over its whole history. Runs are ordered by evaluatedAt, then eventId
  * (byte-wise, as the result store compares them): at equal instants the larger eventId counts as later, as it does
- * for the current result. A run is a step when it is strictly better than every run before it.
+ * for the current result. A run is a step when it is strictly better than every run before it. Retracted runs and
+ * flagged models' runs do not count.
  */
 @ApplicationScoped
 public class ProgressRepository {
@@ -30,7 +31,8 @@ public class ProgressRepository {
                    %s(r.score) OVER (ORDER BY r.evaluated_at, r.event_id
                                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prior_best
             FROM result r JOIN model m ON m.id = r.model_id
-            WHERE r.benchmark_id = ?""";
+            WHERE r.benchmark_id = ? AND NOT EXISTS (SELECT 1 FROM retraction x WHERE x.event_id = r.event_id)
+              AND NOT EXISTS (SELECT 1 FROM model_flag f WHERE f.model_name = m.name)""";
 
     private static final String IS_STEP = "(h.prior_best IS NULL OR h.score %s h.prior_best)";
 

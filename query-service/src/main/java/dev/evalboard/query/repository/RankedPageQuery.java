@@ -39,12 +39,14 @@ final class RankedPageQuery {
             // OFFSET 0 keeps the model lookup a nested loop per row that can reach the page (0.3 s against 4 ms).
             s.append("(SELECT * FROM current_result c WHERE c.benchmark_id = ?");
             params.add(benchmark.id());
+            filter.appendFlagExclusion(s, "c.model_id");
             appendAtLeastThreshold(s, sort, offset + limit - 1);
             s.append(") c CROSS JOIN LATERAL (SELECT * FROM model m WHERE m.id = c.model_id OFFSET 0) m");
         } else {
             s.append("current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = ?");
             params.add(benchmark.id());
             filter.appendTo(s, params);
+            filter.appendFlagExclusion(s, "c.model_id");
             appendAtLeastThreshold(s, sort, offset + limit - 1);
         }
         s.append(" ORDER BY ").append(order(sort, "c.score", betterEnd("c"), "m.name")).append(" LIMIT ? OFFSET ?)");
@@ -108,6 +110,7 @@ final class RankedPageQuery {
         s.append(" WHERE s.benchmark_id = ?");
         params.add(benchmark.id());
         filter.appendTo(s, params);
+        filter.appendFlagExclusion(s, "s.model_id");
     }
 
     private void appendTotal(StringBuilder s) {
@@ -116,11 +119,14 @@ final class RankedPageQuery {
 
     /**
      * The number of the board's (filtered) results. Without a filter, the count the schema's triggers keep in the
-     * transaction that writes the results (a few rows, V2__current_result_counts.sql); else counted.
+     * transaction that writes the results (a few rows, V2__current_result_counts.sql), less the flagged models on
+     * the board unless they are included; else counted.
      */
     static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
         if (filter.isEmpty()) {
-            s.append("SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = ?");
+            s.append("SELECT coalesce(sum(results), 0)");
+            filter.appendMinusFlaggedOnBoard(s, params, benchmark.id());
+            s.append(" FROM current_result_count WHERE benchmark_id = ?");
             params.add(benchmark.id());
         } else {
             s.append("SELECT count(*)");

@@ -45,6 +45,6 @@ public class ResultEntity {
         // Through a method, not its fields: the benchmark may be a Hibernate proxy, whose own fields stay empty.
         Benchmark b = benchmark.toBenchmark();
         return new ModelRepository.Run(eventId, b.name(), b.metric(), b.higherIsBetter(), b.unit(), score, stderr,
-                samples, costUsd, evaluatedAt, source, current);
+                samples, costUsd, evaluatedAt, source, current, null);
     }
 }

@@ -67,6 +67,7 @@ public class ScoreRepository {
         List<Object> params = new ArrayList<>();
         params.add(benchmarks.stream().map(Benchmark::id).toArray(Integer[]::new));
         filter.appendTo(sql, params);
+        filter.appendFlagExclusion(sql, "c.model_id");
         return jdbc.list(sql.toString(), params, ScoreRepository::score);
     }
 

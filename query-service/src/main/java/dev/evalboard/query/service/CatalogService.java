@@ -4,7 +4,10 @@ import dev.evalboard.query.repository.BenchmarkRepository;
 import dev.evalboard.query.repository.BenchmarkRepository.MetricStats;
 import dev.evalboard.query.repository.ModelFilter;
 import dev.evalboard.query.repository.ModelRepository;
+import dev.evalboard.query.repository.ModelRepository.Run;
 import dev.evalboard.query.repository.ModelRow;
+import dev.evalboard.query.repository.ModerationRepository;
+import dev.evalboard.query.repository.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Benchmarks, models, a model's current results and its history. */
+/** Benchmarks, models, a model's current results and flag, and its history with retracted runs marked. */
 @ApplicationScoped
 public class CatalogService {
     private final BenchmarkRepository benchmarks;
     private final ModelRepository models;
     private final BenchmarkResolver resolver;
+    private final ModerationRepository moderation;
 
-    public CatalogService(BenchmarkRepository benchmarks, ModelRepository models, BenchmarkResolver resolver) {
+    public CatalogService(BenchmarkRepository benchmarks, ModelRepository models, BenchmarkResolver resolver,
+            ModerationRepository moderation) {
         this.benchmarks = benchmarks;
         this.models = models;
         this.resolver = resolver;
+        this.moderation = moderation;
     }
 
     public BenchmarkList benchmarks() {
@@ -52,7 +58,7 @@ public class CatalogService {
     public ModelDetail model(String name) {
         ModelRow m = find(name);
         return new ModelDetail(m.name(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
-                models.currentResults(m.id()));
+                models.currentResults(m.id()), moderation.flag(m.name()).orElse(null));
     }
 
     /** {@code benchmark} and {@code metric} may be null; a named benchmark (or benchmark+metric) must exist. */
@@ -63,8 +69,10 @@ public class CatalogService {
         } else if (benchmark != null && !resolver.exists(benchmark)) {
             throw ProblemException.notFound("No benchmark is named '" + benchmark + "'.");
         }
+        List<Run> runs = models.history(m.id(), benchmark, metric, limit, offset);
+        Map<String, Retraction> retracted = moderation.retractions(runs.stream().map(Run::eventId).toList());
         return new ModelHistory(m.name(), benchmark, metric, limit, offset,
-                models.history(m.id(), benchmark, metric, limit, offset));
+                runs.stream().map(run -> run.withRetraction(retracted.get(run.eventId()))).toList());
     }
 
     private ModelRow find(String name) {

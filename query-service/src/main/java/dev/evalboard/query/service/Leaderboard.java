@@ -1,5 +1,7 @@
 package dev.evalboard.query.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.evalboard.query.repository.Flag;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +14,11 @@ public record Leaderboard(String benchmark, String metric, boolean higherIsBette
 
     /**
      * {@code ciLow} and {@code ciHigh}: score ∓ 1.96 standard errors (the score itself without one); {@code ciRank}:
-     * 1 + the number of models whose interval lies strictly beyond this one's better end.
+     * 1 + the number of models whose interval lies strictly beyond this one's better end. {@code flag}: only on a
+     * flagged model, listed with {@code includeFlagged=true}.
      */
     public record Entry(long rank, long ciRank, String model, double score, Double stderr, double ciLow,
             double ciHigh, Long samples, Double costUsd, Long parameters, Long activeParameters, String openness,
-            String organization, Instant evaluatedAt) {
+            String organization, Instant evaluatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Flag flag) {
     }
 }

@@ -34,7 +34,7 @@ public class LeaderboardService {
             entries.add(new Leaderboard.Entry(ranked.rank(), ranked.ciRank(), m.name(), s.score(), s.stderr(),
                     ConfidenceRanks.low(s.score(), s.stderr()), ConfidenceRanks.high(s.score(), s.stderr()),
                     s.samples(), s.costUsd(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
-                    s.evaluatedAt()));
+                    s.evaluatedAt(), m.flag()));
         }
         // A page past the end has no row to carry the total.
         long total = page.isEmpty() ? scores.count(benchmark, filter) : page.get(0).total();

@@ -38,7 +38,7 @@ public class ParetoService {
             }
             ModelRow m = model.model();
             points.add(new ParetoSet.Point(m.name(), x, model.mean(), model.meanStderr(), m.openness(), m.parameters(),
-                    m.activeParameters(), m.organization()));
+                    m.activeParameters(), m.organization(), m.flag()));
         }
         ParetoFrontier.Split<ParetoSet.Point> split = ParetoFrontier.split(points, p -> p.x().doubleValue(),
                 ParetoSet.Point::y, higherIsBetter);

@@ -1,5 +1,7 @@
 package dev.evalboard.query.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.evalboard.query.repository.Flag;
 import java.util.List;
 
 /**
@@ -14,10 +16,10 @@ public record ParetoSet(List<String> benchmarks, String metric, String x, String
 
     /**
      * {@code x} is a whole number for parameter counts and a decimal for costs; {@code stderr} is the standard error
-     * of y, null when a result has none.
+     * of y, null when a result has none; {@code flag} only on a flagged model (with {@code includeFlagged=true}).
      */
     public record Point(String model, Number x, double y, Double stderr, String openness, Long parameters,
-            Long activeParameters, String organization) {
+            Long activeParameters, String organization, @JsonInclude(JsonInclude.Include.NON_NULL) Flag flag) {
     }
 
     /** Which dominated points to list: {@code limit} of them (0 for none) after skipping {@code offset}. */

@@ -1,5 +1,7 @@
 package dev.evalboard.query.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.evalboard.query.repository.Flag;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +17,11 @@ public record Table(List<String> benchmarks, String metric, boolean higherIsBett
      * {@code mean}: the plain mean of the model's scores; {@code aggregate}: the value it is ranked by, with its
      * propagated standard error {@code stderr} (sqrt(Σ se²) / k, null when a result has none or for win rates) and
      * the interval {@code ciLow}..{@code ciHigh} behind {@code ciRank}. {@code stderrs} holds the standard errors of
-     * the scores that have one, by benchmark.
+     * the scores that have one, by benchmark. {@code flag}: only on a flagged model (with {@code includeFlagged=true}).
      */
     public record Row(Long rank, Long ciRank, String model, Double mean, Double aggregate, Double stderr,
             Double ciLow, Double ciHigh, Map<String, Double> scores, Map<String, Double> stderrs,
-            List<String> missing, Long parameters, Long activeParameters, String openness) {
+            List<String> missing, Long parameters, Long activeParameters, String openness,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Flag flag) {
     }
 }

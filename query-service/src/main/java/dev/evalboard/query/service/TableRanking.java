@@ -128,6 +128,6 @@ final class TableRanking {
         Double value = aggregate.value();
         return new Table.Row(rank, ciRank, m.name(), covered ? model.mean() : null, value, aggregate.stderr(),
                 value == null ? null : aggregate.low(), value == null ? null : aggregate.high(), byName, stderrs,
-                missing, m.parameters(), m.activeParameters(), m.openness());
+                missing, m.parameters(), m.activeParameters(), m.openness(), m.flag());
     }
 }

@@ -64,7 +64,7 @@ public class TableService {
                     score.stderr(), ConfidenceRanks.low(score.score(), score.stderr()),
                     ConfidenceRanks.high(score.score(), score.stderr()), Map.of(benchmark.name(), score.score()),
                     score.stderr() == null ? Map.of() : Map.of(benchmark.name(), score.stderr()), List.of(),
-                    m.parameters(), m.activeParameters(), m.openness()));
+                    m.parameters(), m.activeParameters(), m.openness(), m.flag()));
         }
         long total = page.isEmpty() ? scores.count(benchmark, query.filter()) : page.get(0).total();
         return new Table(List.of(benchmark.name()), benchmark.metric(), benchmark.higherIsBetter(),
