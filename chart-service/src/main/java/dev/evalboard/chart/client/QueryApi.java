@@ -24,13 +24,14 @@ public interface QueryApi {
     @GET
     @Path("/leaderboard")
     RestResponse<LeaderboardTable> leaderboard(@QueryParam("benchmark") List<String> benchmarks,
-            @QueryParam("metric") String metric, @QueryParam("limit") int limit);
+            @QueryParam("metric") String metric, @QueryParam("limit") int limit, @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/pareto")
     RestResponse<ParetoSet> pareto(@QueryParam("benchmark") List<String> benchmarks,
             @QueryParam("metric") String metric, @QueryParam("x") String x,
-            @QueryParam("dominatedLimit") int dominatedLimit, @QueryParam("model") List<String> models);
+            @QueryParam("dominatedLimit") int dominatedLimit, @QueryParam("model") List<String> models,
+            @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/benchmarks/{benchmark}/progress")

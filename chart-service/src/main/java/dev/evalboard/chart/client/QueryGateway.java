@@ -25,8 +25,8 @@ public class QueryGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric, int rows) {
-        return Answer.of(api.leaderboard(benchmarks, metric, rows));
+    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric, int rows, String asOf) {
+        return Answer.of(api.leaderboard(benchmarks, metric, rows, asOf));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
@@ -35,8 +35,8 @@ public class QueryGateway {
             skipOn = QueryRejectedException.class)
     /** The frontier, the best {@code dominatedLimit} dominated points, and the named models wherever they are. */
     public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String x, int dominatedLimit,
-            List<String> models) {
-        return Answer.of(api.pareto(benchmarks, metric, x, dominatedLimit, models));
+            List<String> models, String asOf) {
+        return Answer.of(api.pareto(benchmarks, metric, x, dominatedLimit, models, asOf));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)

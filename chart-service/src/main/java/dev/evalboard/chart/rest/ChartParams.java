@@ -12,6 +12,11 @@ public abstract class ChartParams extends FrameParams {
     public List<String> highlight;
 
     @RestQuery
+    @Parameter(description = "An RFC 3339 instant at least 10 s in the past: the chart of what had been ingested by"
+            + " then, the same however many events arrive later")
+    public String asOf;
+
+    @RestQuery
     @Parameter(description = "Whiskers of ±1.96 standard errors where a result has one (scatter: vertical), default false")
     public String errorBars;
 }

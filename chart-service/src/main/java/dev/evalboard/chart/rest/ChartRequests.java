@@ -37,7 +37,7 @@ public class ChartRequests {
                 OptionParser.integer("width", p.width, defaultWidth),
                 OptionParser.integer("height", p.height, defaultHeight),
                 OptionParser.theme(p.theme), OptionParser.flag("labels", p.labels, true),
-                OptionParser.flag("errorBars", p.errorBars, false));
+                OptionParser.flag("errorBars", p.errorBars, false), OptionParser.instant("asOf", p.asOf));
     }
 
     ScatterQuery scatterQuery(ScatterParams p) {
@@ -49,7 +49,7 @@ public class ChartRequests {
                 OptionParser.number("yMin", p.yMin), OptionParser.number("yMax", p.yMax),
                 OptionParser.integer("width", p.width, defaultWidth),
                 OptionParser.integer("height", p.height, defaultHeight), OptionParser.theme(p.theme),
-                OptionParser.flag("errorBars", p.errorBars, false));
+                OptionParser.flag("errorBars", p.errorBars, false), OptionParser.instant("asOf", p.asOf));
     }
 
     BarChartSpec barSpec(BarChartBody body) {

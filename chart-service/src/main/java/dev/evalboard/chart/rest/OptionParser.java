@@ -4,6 +4,8 @@ import dev.evalboard.chart.render.theme.Theme;
 import dev.evalboard.chart.service.ChartRequestException;
 import dev.evalboard.chart.service.XMeasure;
 import dev.evalboard.contract.EventRules;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,6 +85,22 @@ final class OptionParser {
             throw bad("metric", "metric must match " + EventRules.METRIC_SYNTAX + ", got '" + shorten(raw) + "'");
         }
         return raw;
+    }
+
+    /**
+     * {@code asOf}, as query-service takes it: an RFC 3339 instant, passed on in one spelling so that equal instants
+     * share a cached answer; query-service says whether it lies far enough in the past.
+     */
+    static String instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.strip()).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            throw bad(name, name + " must be an RFC 3339 instant with an offset, e.g. 2026-03-01T00:00:00Z, got '"
+                    + shorten(raw) + "'");
+        }
     }
 
     /** Benchmark or model names: present, 1..200 characters each, as the result events allow. */

@@ -7,5 +7,5 @@ import java.util.Set;
 /** A bar chart drawn from query-service; {@code models} empty means the top models by mean. */
 public record BarQuery(List<String> benchmarks, List<String> models, String metric, Set<String> highlight,
                        String title, Double yMin, Double yMax, int width, int height, Theme theme, boolean labels,
-                       boolean errorBars) {
+                       boolean errorBars, String asOf) {
 }

@@ -58,12 +58,12 @@ public class ChartDataService {
 
     /**
      * What a cached answer was asked for: its benchmarks and metric, what else shapes it (a table's row count, a
-     * Pareto set's x measure, {@code runs} for a progress line with its other runs), and the models a Pareto set
-     * must hold wherever they rank.
+     * Pareto set's x measure, {@code runs} for a progress line with its other runs), the models a Pareto set
+     * must hold wherever they rank, and the instant of a snapshot (null: now), which no change affects.
      */
-    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models) {
+    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models, String asOf) {
         boolean affectedBy(ResultChange change) {
-            return change.benchmarks().stream()
+            return asOf == null && change.benchmarks().stream()
                     .anyMatch(b -> b.metric().equals(metric) && benchmarks.contains(b.name()));
         }
     }
@@ -86,24 +86,26 @@ public class ChartDataService {
     }
 
     /** The first {@code rows} rows of the table of {@code benchmarks}. */
-    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, int rows) {
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of());
-        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric, rows))).body();
+    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, int rows, String asOf) {
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of(), asOf);
+        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric, rows, asOf)))
+                .body();
     }
 
     /**
      * A Pareto set with as many dominated points as a chart draws, best first, and the {@code models} (up to the 50
      * that query-service looks up) wherever they rank.
      */
-    public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x, Collection<String> models) {
+    public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x, Collection<String> models,
+            String asOf) {
         List<String> named = models.stream().sorted().limit(MAX_NAMED_MODELS).toList();
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named);
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named, asOf);
         return paretoSets.get(key, () -> load(key,
-                () -> gateway.pareto(benchmarks, metric, x.code(), maxPoints, named))).body();
+                () -> gateway.pareto(benchmarks, metric, x.code(), maxPoints, named, asOf))).body();
     }
 
     public ProgressLine progress(String benchmark, String metric, boolean runs) {
-        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of());
+        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of(), null);
         return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, runs))).body();
     }
 

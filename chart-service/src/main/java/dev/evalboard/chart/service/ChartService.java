@@ -52,7 +52,7 @@ public class ChartService {
         }
         // The top models are the table's first rows; named ones are looked for in its largest page.
         LeaderboardTable table = data.leaderboard(q.benchmarks(), q.metric(),
-                q.models().isEmpty() ? defaultTopModels : QueryApi.TABLE_ROWS);
+                q.models().isEmpty() ? defaultTopModels : QueryApi.TABLE_ROWS, q.asOf());
         List<LeaderboardTable.Row> rows = q.models().isEmpty() ? topRows(table, q) : namedRows(table, q);
         List<BarSeries> series = new ArrayList<>();
         for (LeaderboardTable.Row row : rows) {
@@ -69,7 +69,7 @@ public class ChartService {
     }
 
     public String scatterChart(ScatterQuery q) {
-        ParetoSet pareto = data.pareto(q.benchmarks(), q.metric(), q.x(), q.highlight());
+        ParetoSet pareto = data.pareto(q.benchmarks(), q.metric(), q.x(), q.highlight(), q.asOf());
         List<ScatterPoint> points = new ArrayList<>();
         Set<String> frontier = new HashSet<>();
         for (ParetoSet.Point p : nonNull(pareto.frontier())) {

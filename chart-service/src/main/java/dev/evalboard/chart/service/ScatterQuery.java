@@ -8,5 +8,5 @@ import java.util.Set;
 public record ScatterQuery(List<String> benchmarks, String metric, XMeasure x, boolean logX, Set<String> highlight,
                            String highlightLabel, boolean frontier, String title,
                            Double xMin, Double xMax, Double yMin, Double yMax, int width, int height, Theme theme,
-                           boolean errorBars) {
+                           boolean errorBars, String asOf) {
 }

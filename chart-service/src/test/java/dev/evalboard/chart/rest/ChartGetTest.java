@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +155,22 @@ class ChartGetTest {
         return FakeQueryService.HITS.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("/api/v1/leaderboard") && e.getKey().contains(benchmarkPart))
                 .mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    @Test
+    void aSnapshotChartAsksQueryServiceForTheSameInstantInOneSpelling() {
+        for (String chart : List.of("/charts/bar.svg", "/charts/scatter.svg")) {
+            given().queryParam("benchmark", "GPQA Diamond").queryParam("asOf", "2026-03-01T01:00:00+01:00")
+                    .when().get(chart).then().statusCode(200);
+        }
+        List<String> asked = FakeQueryService.HITS.keySet().stream()
+                .map(k -> URLDecoder.decode(k, StandardCharsets.UTF_8)).toList();
+        for (String endpoint : List.of("/api/v1/leaderboard?", "/api/v1/pareto?")) {
+            assertTrue(asked.stream().anyMatch(k -> k.startsWith(endpoint) && k.contains("asOf=2026-03-01T00:00:00Z")),
+                    asked.toString());
+        }
+        given().queryParam("benchmark", "GPQA Diamond").queryParam("asOf", "last week").when().get("/charts/bar.svg")
+                .then().statusCode(400).body("parameter", equalTo("asOf"));
     }
 
     @Test

@@ -92,9 +92,11 @@ public class ResultStore {
     private static final String INSERT_HISTORY_AND_CURRENT = """
             WITH kept AS (
                 INSERT INTO result (event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at,
-                                    source, kafka_partition, kafka_offset)
+                                    source, kafka_partition, kafka_offset, parameters, active_parameters, openness,
+                                    organization, baseline)
                 SELECT i.event_id, m.id, b.id, i.score, i.stderr, i.samples, i.cost_usd, i.evaluated_at, i.source,
-                       i.kafka_partition, i.kafka_offset
+                       i.kafka_partition, i.kafka_offset, i.parameters, i.active_parameters, i.openness,
+                       i.organization, i.baseline
                 FROM incoming_result i
                 JOIN model m ON m.name = i.model_name
                 JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs one read-only statement with positional parameters and maps its rows. */
+/** Runs one read-only statement with positional parameters and maps its rows, as of a {@link Snapshot} if one is set. */
 @ApplicationScoped
 public class Jdbc {
 
@@ -31,8 +31,8 @@ public class Jdbc {
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(connection, statement, params);
+                PreparedStatement statement = connection.prepareStatement(Snapshot.sql(sql))) {
+            bind(connection, statement, Snapshot.params(params));
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {

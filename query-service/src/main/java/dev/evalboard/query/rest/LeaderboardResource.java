@@ -51,14 +51,14 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
     public Response leaderboard(@PathParam("benchmark") String benchmark, @QueryParam("metric") String metric,
             @QueryParam("sort") @Parameter(description = SORT) String sort, @BeanParam FilterParams filter,
-            @BeanParam PageParams page, @Context HttpHeaders headers) {
+            @BeanParam PageParams page, @BeanParam SnapshotParam snapshot, @Context HttpHeaders headers) {
         String name = Params.name("benchmark", benchmark);
         String metricName = Params.metric(metric);
         RankSort order = Params.sort(sort);
         ModelFilter models = filter.toFilter();
         int limit = page.limit();
         long offset = page.offset();
-        return representations.cachedJsonOrCsv("leaderboard", List.of(name), metricName,
+        return representations.cachedJsonOrCsv(snapshot.instant(), "leaderboard", List.of(name), metricName,
                 new Object[] { name, metricName, order, FilterParams.normalised(models), limit, offset },
                 () -> leaderboards.leaderboard(name, metricName, models, order, limit, offset),
                 CsvViews::leaderboard, headers);
@@ -79,12 +79,12 @@ public class LeaderboardResource {
             @QueryParam("minBenchmarks") @Parameter(description = "How many of the benchmarks a model needs a result"
                     + " on to be ranked, 1 to their number (default: all)") String minBenchmarks,
             @QueryParam("sort") @Parameter(description = SORT) String sort, @BeanParam FilterParams filter,
-            @BeanParam PageParams page, @Context HttpHeaders headers) {
+            @BeanParam PageParams page, @BeanParam SnapshotParam snapshot, @Context HttpHeaders headers) {
         List<String> names = Params.benchmarks(benchmarks);
         String metricName = Params.metric(metric);
         TableQuery query = new TableQuery(names, metricName, filter.toFilter(), Params.aggregate(aggregate),
                 Params.minBenchmarks(minBenchmarks, names.size()), Params.sort(sort), page.limit(), page.offset());
-        return representations.cachedJsonOrCsv("table", names, metricName,
+        return representations.cachedJsonOrCsv(snapshot.instant(), "table", names, metricName,
                 new Object[] { names, metricName, FilterParams.normalised(query.filter()), query.aggregation(),
                         query.minBenchmarks(), query.sort(), query.limit(), query.offset() },
                 () -> tables.table(query), CsvViews::table, headers);

@@ -46,7 +46,7 @@ public class ParetoResource {
             @QueryParam("dominatedOffset") String dominatedOffset,
             @Parameter(description = "Models whose points to return in 'requested' wherever they are (up to 50)")
             @QueryParam("model") List<String> model,
-            @BeanParam FilterParams filter, @Context HttpHeaders headers) {
+            @BeanParam FilterParams filter, @BeanParam SnapshotParam snapshot, @Context HttpHeaders headers) {
         List<String> names = Params.benchmarks(benchmarks);
         String metricName = Params.metric(metric);
         XAxis axis = Params.axis(x);
@@ -54,7 +54,7 @@ public class ParetoResource {
                 Params.dominatedOffset(dominatedOffset));
         List<String> requested = Params.models(model);
         ModelFilter models = filter.toFilter();
-        return representations.cachedJsonOrCsv("pareto", names, metricName,
+        return representations.cachedJsonOrCsv(snapshot.instant(), "pareto", names, metricName,
                 new Object[] { names, metricName, axis, FilterParams.normalised(models), page, requested },
                 () -> pareto.pareto(names, metricName, axis, models, page, requested), CsvViews::pareto, headers);
     }

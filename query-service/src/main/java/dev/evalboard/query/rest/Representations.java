@@ -7,6 +7,7 @@ import dev.evalboard.query.cache.CacheKey;
 import dev.evalboard.query.cache.ChangeFeed;
 import dev.evalboard.query.cache.CachedResponse;
 import dev.evalboard.query.cache.ResponseCache;
+import dev.evalboard.query.repository.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,13 +69,24 @@ public class Representations {
      */
     <T> Response cachedJsonOrCsv(String endpoint, List<String> benchmarks, String metric, Object[] key,
             Supplier<T> body, Function<T, CsvTable> csv, HttpHeaders request) {
+        return cachedJsonOrCsv(Optional.empty(), endpoint, benchmarks, metric, key, body, csv, request);
+    }
+
+    /**
+     * The same, as of {@code asOf} when present ({@link Snapshot}): such an answer never changes, so no change
+     * drops it from the cache.
+     */
+    <T> Response cachedJsonOrCsv(Optional<Instant> asOf, String endpoint, List<String> benchmarks, String metric,
+            Object[] key, Supplier<T> body, Function<T, CsvTable> csv, HttpHeaders request) {
         boolean asCsv = prefersCsv(request);
         // Read before the cache: whatever the cache holds then already reflects the changes handled so far.
         long seen = feed.handledOffset();
-        Set<ResultChange.Benchmark> boards = benchmarks.stream().map(name -> new ResultChange.Benchmark(name, metric))
-                .collect(Collectors.toSet());
-        CachedResponse response = cache.get(CacheKey.of(endpoint, asCsv, boards, key), () -> {
-            T value = body.get();
+        Set<ResultChange.Benchmark> boards = asOf.isPresent() ? Set.of() : benchmarks.stream()
+                .map(name -> new ResultChange.Benchmark(name, metric)).collect(Collectors.toSet());
+        Object[] snapshotKey = Arrays.copyOf(key, key.length + 1);
+        snapshotKey[key.length] = asOf.orElse(null);
+        CachedResponse response = cache.get(CacheKey.of(endpoint, asCsv, boards, snapshotKey), () -> {
+            T value = Snapshot.at(asOf, body);
             return asCsv ? render(csv.apply(value).bytes(), CSV_UTF8)
                     : render(toJson(value), MediaType.APPLICATION_JSON_TYPE);
         });
