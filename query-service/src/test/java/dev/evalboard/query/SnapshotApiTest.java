@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * asOf: leaderboards, the table and Pareto sets as built from what had been ingested by an instant, through the real
- * broker and ingest-service. Two instants between the same two batches give byte-identical answers with the same
- * ETag, computed apart (each instant is its own cache key), and after further events.
+ * asOf: leaderboards, the table and Pareto sets as built from what had been ingested by an instant (results, model
+ * attributes, retractions and flags), through the real broker and ingest-service. Two instants between the same
+ * two batches give byte-identical answers with the same ETag, computed apart (each instant is its own cache key),
+ * and after further events.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -43,7 +44,7 @@ class SnapshotApiTest {
     @BeforeAll
     static void publishTwoBatchesAroundAnInstant() throws InterruptedException {
         IngestPath.publish(List.of(
-                Events.result(A, S, 80).parameters(7_000_000_000L).evaluatedAt(JANUARY).json(),
+                Events.result(A, S, 80).parameters(7_000_000_000L).evaluatedAt(JANUARY).eventId(P + "a-s").json(),
                 Events.result(B, S, 70).parameters(9_000_000_000L).evaluatedAt(JANUARY).json(),
                 Events.result(A, T, 60).evaluatedAt(JANUARY).json(),
                 Events.result(B, T, 65).evaluatedAt(JANUARY).json()));
@@ -54,6 +55,10 @@ class SnapshotApiTest {
                 Events.result(B, S, 90).evaluatedAt(FEBRUARY).json(),
                 Events.result(C, S, 85).parameters(1_000_000_000L).evaluatedAt(FEBRUARY).json(),
                 Events.result(A, T, 99).parameters(8_000_000_000L).evaluatedAt(FEBRUARY).json()));
+        // A's run on S is retracted and B flagged: neither had happened by the snapshot's instant.
+        IngestPath.moderate(List.of(
+                "{\"action\":\"retract\",\"eventId\":\"" + P + "a-s\",\"reason\":\"leaked\"}",
+                "{\"action\":\"flag\",\"model\":\"" + B + "\",\"reason\":\"trained on the test set\"}"));
         // A snapshot must lie 10 s in the past.
         Thread.sleep(Duration.between(Instant.now(), between.plusSeconds(11)).toMillis());
     }
@@ -65,7 +70,7 @@ class SnapshotApiTest {
                 .body("entries.score", contains(80f, 70f))
                 .body("entries.parameters", contains(7_000_000_000L, 9_000_000_000L));
         api().get(board(S)).then().statusCode(200)
-                .body("entries.model", contains(B, C, A));
+                .body("entries.model", contains(C));
         api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(S) + "&benchmark=" + Urls.encode(T) + "&asOf="
                 + between).then().statusCode(200)
                 .body("rows.model", contains(A, B))

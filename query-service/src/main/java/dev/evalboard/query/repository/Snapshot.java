@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 
 /**
  * Reading the store as it was at an instant ({@code asOf}). Every statement run by {@link Jdbc} inside
- * {@link #at} starts with common table expressions named like the tables they stand for: {@code current_result},
- * {@code current_result_count}, {@code model} and {@code benchmark}, rebuilt from the history ingested by then with
- * the rules ingest applies (the latest run by evaluatedAt, then eventId; each attribute from its most recent
- * statement). The rankers' SQL reads them unchanged. The answer is read from the history alone, so it never changes
+ * {@link #at} starts with common table expressions named like the tables they stand for: {@code retraction},
+ * {@code model_flag}, {@code current_result}, {@code current_result_count}, {@code model} and {@code benchmark},
+ * rebuilt from the history and the moderation log as ingested by then with the rules ingest applies (the latest run
+ * not retracted, by evaluatedAt, then eventId; each attribute from its most recent statement; a model's last flag or
+ * unflag). The rankers' SQL reads them unchanged. The answer is read from the history alone, so it never changes
  * once nothing ingested by that instant is still committing.
  */
 public final class Snapshot {
@@ -21,10 +22,21 @@ public final class Snapshot {
 
     private static final String TABLES = """
             WITH snapshot AS (SELECT ?::timestamptz AS as_of),
+            retraction AS (
+                SELECT x.event_id, x.reason, x.retracted_at FROM retraction x
+                WHERE x.retracted_at <= (SELECT as_of FROM snapshot)),
+            model_flag AS (
+                SELECT model_name, reason, url, ingested_at AS flagged_at FROM (
+                    SELECT DISTINCT ON (l.model_name) l.model_name, l.action, l.reason, l.url, l.ingested_at
+                    FROM moderation_log l
+                    WHERE l.action IN ('flag', 'unflag') AND l.ingested_at <= (SELECT as_of FROM snapshot)
+                    ORDER BY l.model_name, l.id DESC) latest
+                WHERE action = 'flag'),
             current_result AS (
                 SELECT DISTINCT ON (r.benchmark_id, r.model_id) r.benchmark_id, r.model_id, r.event_id, r.score,
                        r.stderr, r.samples, r.cost_usd, r.evaluated_at
                 FROM result r WHERE r.ingested_at <= (SELECT as_of FROM snapshot)
+                  AND NOT EXISTS (SELECT 1 FROM retraction x WHERE x.event_id = r.event_id)
                 ORDER BY r.benchmark_id, r.model_id, r.evaluated_at DESC, r.event_id DESC),
             current_result_count AS (
                 SELECT benchmark_id, 0::smallint AS slot, count(*) AS results, max(evaluated_at) AS last_update
