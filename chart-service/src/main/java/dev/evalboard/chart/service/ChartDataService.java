@@ -70,7 +70,7 @@ public class ChartDataService {
 
     /** The change feed named these benchmarks at {@code offset}: their answers are loaded again. */
     public void changed(ResultChange change, long offset) {
-        change.benchmarks().forEach(b -> changedAt.merge(b, offset, Math::max));
+        change.benchmarks().forEach(b -> changedAt.merge(b.board(), offset, Math::max));
         leaderboards.expireIf(key -> key.affectedBy(change));
         paretoSets.expireIf(key -> key.affectedBy(change));
         progressLines.expireIf(key -> key.affectedBy(change));
