@@ -16,6 +16,8 @@ import java.util.List;
  * (filtered) board, but per page, not per entry: one index range count of the results beyond the page's best
  * value, plus the values that fall between the page's worst and best (a "band", usually a few dozen), against which
  * each entry is compared. So a page costs about one index range of its own depth, never entries × board.
+ *
+ * <p>Partial runs are left out of the page, the counts and the total unless {@code includePartial}.
  */
 final class RankedPageQuery {
     final String sql;
@@ -24,27 +26,33 @@ final class RankedPageQuery {
     private final Benchmark benchmark;
     private final ModelFilter filter;
     private final boolean higher;
+    private final boolean includePartial;
 
-    RankedPageQuery(Benchmark benchmark, ModelFilter filter, RankSort sort, int limit, long offset) {
+    RankedPageQuery(Benchmark benchmark, ModelFilter filter, boolean includePartial, RankSort sort, int limit,
+            long offset) {
         this.benchmark = benchmark;
         this.filter = filter;
+        this.includePartial = includePartial;
         this.higher = benchmark.higherIsBetter();
         String pageOrder = order(sort, "page.score", "page.better_end", "page.name");
         StringBuilder s = new StringBuilder("WITH page AS MATERIALIZED (SELECT c.benchmark_id, ")
                 .append(ModelRepository.MODEL_COLUMNS)
-                .append(", c.score, c.stderr, c.samples, c.cost_usd, c.evaluated_at, ").append(betterEnd("c"))
+                .append(", c.score, c.stderr, c.samples, c.cost_usd, c.evaluated_at, c.partial, ")
+                .append(betterEnd("c"))
                 .append(" AS better_end FROM ");
         if (filter.isEmpty()) {
             // PostgreSQL cannot know the threshold when it plans and would hash-join the whole model table;
             // OFFSET 0 keeps the model lookup a nested loop per row that can reach the page (0.3 s against 4 ms).
             s.append("(SELECT * FROM current_result c WHERE c.benchmark_id = ?");
             params.add(benchmark.id());
+            PartialRuns.appendExcluded(s, "c", includePartial);
             appendAtLeastThreshold(s, sort, offset + limit - 1);
             s.append(") c CROSS JOIN LATERAL (SELECT * FROM model m WHERE m.id = c.model_id OFFSET 0) m");
         } else {
             s.append("current_result c JOIN model m ON m.id = c.model_id WHERE c.benchmark_id = ?");
             params.add(benchmark.id());
             filter.appendTo(s, params);
+            PartialRuns.appendExcluded(s, "c", includePartial);
             appendAtLeastThreshold(s, sort, offset + limit - 1);
         }
         s.append(" ORDER BY ").append(order(sort, "c.score", betterEnd("c"), "m.name")).append(" LIMIT ? OFFSET ?)");
@@ -96,11 +104,12 @@ final class RankedPageQuery {
     }
 
     private void appendBoard(StringBuilder s) {
-        appendBoard(s, params, benchmark, filter);
+        appendBoard(s, params, benchmark, filter, includePartial);
     }
 
     /** FROM and WHERE of the (filtered) board, with the current result aliased {@code s}. */
-    private static void appendBoard(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
+    private static void appendBoard(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter,
+            boolean includePartial) {
         s.append(" FROM current_result s");
         if (!filter.isEmpty()) {
             s.append(" JOIN model m ON m.id = s.model_id");
@@ -108,23 +117,27 @@ final class RankedPageQuery {
         s.append(" WHERE s.benchmark_id = ?");
         params.add(benchmark.id());
         filter.appendTo(s, params);
+        PartialRuns.appendExcluded(s, "s", includePartial);
     }
 
     private void appendTotal(StringBuilder s) {
-        appendTotal(s, params, benchmark, filter);
+        appendTotal(s, params, benchmark, filter, includePartial);
     }
 
     /**
      * The number of the board's (filtered) results. Without a filter, the count the schema's triggers keep in the
      * transaction that writes the results (a few rows, V2__current_result_counts.sql); else counted.
      */
-    static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
+    static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter,
+            boolean includePartial) {
         if (filter.isEmpty()) {
-            s.append("SELECT coalesce(sum(results), 0) FROM current_result_count WHERE benchmark_id = ?");
+            s.append("SELECT coalesce(sum(results), 0)");
+            PartialRuns.appendSubtracted(s, params, benchmark.id(), includePartial);
+            s.append(" FROM current_result_count WHERE benchmark_id = ?");
             params.add(benchmark.id());
         } else {
             s.append("SELECT count(*)");
-            appendBoard(s, params, benchmark, filter);
+            appendBoard(s, params, benchmark, filter, includePartial);
         }
     }
 

@@ -37,7 +37,8 @@ public class TableService {
             return ofOne(benchmarks.get(0), query);
         }
         boolean higherIsBetter = aggregation != Aggregation.MEAN || benchmarks.get(0).higherIsBetter();
-        List<ModelScores> models = ModelScores.group(benchmarks, scores.onAny(benchmarks, query.filter()));
+        List<ModelScores> models = ModelScores.group(benchmarks, scores.onAny(benchmarks, query.filter(),
+                query.includePartial()));
         Map<Integer, Double> baselines = aggregation == Aggregation.NORMALIZED ? scores.baselines(benchmarks)
                 : Map.of();
         List<Table.Row> rows = new TableRanking(query, benchmarks, models, higherIsBetter).rows(baselines);
@@ -54,8 +55,8 @@ public class TableService {
      * of the ranking in a few index probes, not every result of the benchmark grouped and sorted.
      */
     private Table ofOne(Benchmark benchmark, TableQuery query) {
-        List<ScoreRepository.Ranked> page = scores.ranked(benchmark, query.filter(), query.sort(), query.limit(),
-                query.offset());
+        List<ScoreRepository.Ranked> page = scores.ranked(benchmark, query.filter(), query.includePartial(),
+                query.sort(), query.limit(), query.offset());
         List<Table.Row> rows = new ArrayList<>();
         for (ScoreRepository.Ranked ranked : page) {
             Score score = ranked.score();
@@ -66,7 +67,7 @@ public class TableService {
                     score.stderr() == null ? Map.of() : Map.of(benchmark.name(), score.stderr()), List.of(),
                     m.parameters(), m.activeParameters(), m.openness()));
         }
-        long total = page.isEmpty() ? scores.count(benchmark, query.filter()) : page.get(0).total();
+        long total = page.isEmpty() ? scores.count(benchmark, query.filter(), query.includePartial()) : page.get(0).total();
         return new Table(List.of(benchmark.name()), benchmark.metric(), benchmark.higherIsBetter(),
                 Aggregation.MEAN.wireName(), 1, query.sort().wireName(), total, query.limit(), query.offset(), rows);
     }
