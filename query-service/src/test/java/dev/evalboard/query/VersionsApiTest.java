@@ -77,6 +77,10 @@ class VersionsApiTest {
                 .body("version", equalTo("9")).body("frontier.model", contains(ALPHA, BRAVO));
         api().accept("text/csv").get(leaderboard(VERSIONED) + "?version=9").then().statusCode(200)
                 .body(containsString(",false,9"));
+        api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(VERSIONED) + "&version=9").then().statusCode(200)
+                .body("rows.model", contains(BRAVO, ALPHA));
+        api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(VERSIONED)).then().statusCode(200)
+                .body("rows.model", contains(BRAVO, CHARLIE));
     }
 
     @Test
@@ -86,6 +90,8 @@ class VersionsApiTest {
         api().get(leaderboard(VERSIONED) + "?version=%20x").then().statusCode(400)
                 .body("detail", containsString("'version'"));
         api().get("/api/v1/pareto?benchmark=" + Urls.encode(VERSIONED) + "&benchmark=" + Urls.encode(PARTIAL)
+                + "&version=9").then().statusCode(400);
+        api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(VERSIONED) + "&benchmark=" + Urls.encode(PARTIAL)
                 + "&version=9").then().statusCode(400);
     }
 

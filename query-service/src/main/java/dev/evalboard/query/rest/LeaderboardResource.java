@@ -86,16 +86,18 @@ public class LeaderboardResource {
                     + " the benchmark's random baseline) or winrate (HELM's mean win rate)") String aggregate,
             @QueryParam("minBenchmarks") @Parameter(description = "How many of the benchmarks a model needs a result"
                     + " on to be ranked, 1 to their number (default: all)") String minBenchmarks,
+            @QueryParam("version") @Parameter(description = VERSION + "; only with one benchmark") String version,
             @QueryParam("includePartial") @Parameter(description = INCLUDE_PARTIAL) String includePartial,
             @QueryParam("sort") @Parameter(description = SORT) String sort, @BeanParam FilterParams filter,
             @BeanParam PageParams page, @Context HttpHeaders headers) {
         List<String> names = Params.benchmarks(benchmarks);
         String metricName = Params.metric(metric);
-        TableQuery query = new TableQuery(names, metricName, filter.toFilter(),
+        TableQuery query = new TableQuery(names, metricName, Params.version(version), filter.toFilter(),
                 Params.includePartial(includePartial), Params.aggregate(aggregate),
                 Params.minBenchmarks(minBenchmarks, names.size()), Params.sort(sort), page.limit(), page.offset());
         return representations.cachedJsonOrCsv("table", names, metricName,
-                new Object[] { names, metricName, FilterParams.normalised(query.filter()), query.includePartial(),
+                new Object[] { names, metricName, query.version(), FilterParams.normalised(query.filter()),
+                        query.includePartial(),
                         query.aggregation(),
                         query.minBenchmarks(), query.sort(), query.limit(), query.offset() },
                 () -> tables.table(query), CsvViews::table, headers);

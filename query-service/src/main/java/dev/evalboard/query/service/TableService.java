@@ -24,10 +24,16 @@ public class TableService {
 
     public Table table(TableQuery query) {
         Aggregation aggregation = query.aggregation();
+        if (query.version() != null && query.benchmarks().size() > 1) {
+            throw ProblemException.badRequest("'version' applies to one benchmark; several are each taken in their"
+                    + " newest version.");
+        }
         // Win rates compare within each benchmark, so they may combine benchmarks of either direction.
-        List<Benchmark> benchmarks = aggregation == Aggregation.WINRATE
-                ? query.benchmarks().stream().map(name -> resolver.resolve(name, query.metric())).toList()
-                : resolver.resolveAll(query.benchmarks(), query.metric());
+        List<Benchmark> benchmarks = query.version() != null
+                ? List.of(resolver.resolve(query.benchmarks().get(0), query.metric(), query.version()).shown())
+                : aggregation == Aggregation.WINRATE
+                        ? query.benchmarks().stream().map(name -> resolver.resolve(name, query.metric())).toList()
+                        : resolver.resolveAll(query.benchmarks(), query.metric());
         if (aggregation == Aggregation.NORMALIZED && benchmarks.stream()
                 .anyMatch(b -> !b.higherIsBetter() || !"percent".equals(b.unit()))) {
             throw ProblemException.badRequest("aggregate=normalized rescales percentages where higher is better;"
