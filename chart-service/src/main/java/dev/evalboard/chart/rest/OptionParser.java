@@ -3,6 +3,7 @@ package dev.evalboard.chart.rest;
 import dev.evalboard.chart.render.theme.Theme;
 import dev.evalboard.chart.service.ChartRequestException;
 import dev.evalboard.chart.service.XMeasure;
+import dev.evalboard.contract.BenchmarkVersions;
 import dev.evalboard.contract.EventRules;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,24 @@ final class OptionParser {
         }
         if (!EventRules.isMetric(raw)) {
             throw bad("metric", "metric must match " + EventRules.METRIC_SYNTAX + ", got '" + shorten(raw) + "'");
+        }
+        return raw;
+    }
+
+    /**
+     * The benchmark version to draw, as query-service takes it (null: the newest); only for a chart of one benchmark,
+     * since several are each drawn in their newest version.
+     */
+    static String version(String raw, List<String> benchmarks) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!BenchmarkVersions.isVersion(raw)) {
+            throw bad("version", "version must have 1 to " + BenchmarkVersions.MAX_LENGTH + " characters without"
+                    + " surrounding spaces, control or format characters");
+        }
+        if (benchmarks.size() > 1) {
+            throw bad("version", "version applies to a chart of one benchmark");
         }
         return raw;
     }

@@ -58,10 +58,11 @@ public class ChartDataService {
 
     /**
      * What a cached answer was asked for: its benchmarks and metric, what else shapes it (a table's row count, a
-     * Pareto set's x measure, {@code runs} for a progress line with its other runs), and the models a Pareto set
-     * must hold wherever they rank.
+     * Pareto set's x measure, {@code runs} for a progress line with its other runs), the models a Pareto set must
+     * hold wherever they rank, and the version of a single benchmark (null: the newest).
      */
-    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models) {
+    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models,
+            String version) {
         boolean affectedBy(ResultChange change) {
             return change.benchmarks().stream()
                     .anyMatch(b -> b.metric().equals(metric) && benchmarks.contains(b.name()));
@@ -85,26 +86,29 @@ public class ChartDataService {
         return failure instanceof ChartRequestException e && e.status() == 503;
     }
 
-    /** The first {@code rows} rows of the table of {@code benchmarks}. */
-    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, int rows) {
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of());
-        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric, rows))).body();
+    /** The first {@code rows} rows of the table of {@code benchmarks}; {@code version} of one of them, or null. */
+    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, String version, int rows) {
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of(), version);
+        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric, version, rows)))
+                .body();
     }
 
     /**
      * A Pareto set with as many dominated points as a chart draws, best first, and the {@code models} (up to the 50
      * that query-service looks up) wherever they rank.
      */
-    public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x, Collection<String> models) {
+    public ParetoSet pareto(List<String> benchmarks, String metric, String version, XMeasure x,
+            Collection<String> models) {
         List<String> named = models.stream().sorted().limit(MAX_NAMED_MODELS).toList();
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named);
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named, version);
         return paretoSets.get(key, () -> load(key,
-                () -> gateway.pareto(benchmarks, metric, x.code(), maxPoints, named))).body();
+                () -> gateway.pareto(benchmarks, metric, version, x.code(), maxPoints, named))).body();
     }
 
-    public ProgressLine progress(String benchmark, String metric, boolean runs) {
-        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of());
-        return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, runs))).body();
+    public ProgressLine progress(String benchmark, String metric, String version, boolean runs) {
+        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of(), version);
+        return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, version, runs)))
+                .body();
     }
 
     /** Loads an answer and notes which changes it must reflect to be kept, as known before asking. */
