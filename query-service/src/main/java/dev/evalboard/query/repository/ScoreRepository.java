@@ -36,7 +36,7 @@ public class ScoreRepository {
     public long count(Benchmark benchmark, ModelFilter filter, boolean includePartial) {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        RankedPageQuery.appendTotal(sql, params, benchmark, filter, includePartial);
+        RankedPageQuery.appendTotal(sql, params, benchmark, filter, includePartial || !hasPartial(benchmark));
         return jdbc.count(sql.toString(), params);
     }
 
@@ -47,9 +47,19 @@ public class ScoreRepository {
      */
     public List<Ranked> ranked(Benchmark benchmark, ModelFilter filter, boolean includePartial, RankSort sort,
             int limit, long offset) {
-        RankedPageQuery query = new RankedPageQuery(benchmark, filter, includePartial, sort, limit, offset);
+        RankedPageQuery query = new RankedPageQuery(benchmark, filter, includePartial || !hasPartial(benchmark), sort,
+                limit, offset);
         return jdbc.list(query.sql, query.params, rs -> new Ranked(score(rs), rs.getLong("rank"),
                 rs.getLong("ci_rank"), rs.getLong("total")));
+    }
+
+    /**
+     * Whether the board has a partial current result (one probe of V5's partial index). Most boards have none, and
+     * then their page and counts are read without the partial condition: index-only, as before partial runs existed.
+     */
+    private boolean hasPartial(Benchmark benchmark) {
+        return jdbc.count("SELECT count(*) FROM (SELECT 1 FROM current_result WHERE benchmark_id = ? AND partial"
+                + " LIMIT 1) p", List.of(benchmark.id())) > 0;
     }
 
     /** The stated random baselines of the benchmarks, by benchmark id; a benchmark without one is left out. */
