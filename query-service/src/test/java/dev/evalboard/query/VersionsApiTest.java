@@ -80,6 +80,7 @@ class VersionsApiTest {
         api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(VERSIONED) + "&version=9").then().statusCode(200)
                 .body("rows.model", contains(BRAVO, ALPHA));
         api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(VERSIONED)).then().statusCode(200)
+                .body("benchmarkVersions", contains("10"))
                 .body("rows.model", contains(BRAVO, CHARLIE));
     }
 
@@ -111,6 +112,7 @@ class VersionsApiTest {
                 .body("frontier.model", contains(BRAVO));
         api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(PARTIAL) + "&benchmark=" + Urls.encode(VERSIONED)
                 + "&minBenchmarks=1&includePartial=true").then().statusCode(200)
+                .body("benchmarkVersions", equalTo(Arrays.asList(null, "10")))
                 .body("rows.model", contains(ALPHA, BRAVO, CHARLIE));
         api().get(leaderboard(PARTIAL) + "?includePartial=yes").then().statusCode(400)
                 .body("detail", containsString("'includePartial' must be true or false"));

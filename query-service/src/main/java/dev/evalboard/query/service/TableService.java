@@ -8,6 +8,7 @@ import dev.evalboard.query.repository.ScoreRepository;
 import dev.evalboard.query.repository.ScoreRepository.Score;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,8 @@ public class TableService {
 
         int from = (int) Math.min(query.offset(), rows.size());
         int to = (int) Math.min((long) from + query.limit(), rows.size());
-        return new Table(benchmarks.stream().map(Benchmark::name).toList(), query.metric(), higherIsBetter,
+        return new Table(benchmarks.stream().map(Benchmark::name).toList(),
+                benchmarks.stream().map(Benchmark::version).toList(), query.metric(), higherIsBetter,
                 aggregation.wireName(), query.minBenchmarks(), query.sort().wireName(), rows.size(), query.limit(),
                 query.offset(), rows.subList(from, to));
     }
@@ -74,7 +76,8 @@ public class TableService {
                     m.parameters(), m.activeParameters(), m.openness()));
         }
         long total = page.isEmpty() ? scores.count(benchmark, query.filter(), query.includePartial()) : page.get(0).total();
-        return new Table(List.of(benchmark.name()), benchmark.metric(), benchmark.higherIsBetter(),
+        return new Table(List.of(benchmark.name()), Arrays.asList(benchmark.version()), benchmark.metric(),
+                benchmark.higherIsBetter(),
                 Aggregation.MEAN.wireName(), 1, query.sort().wireName(), total, query.limit(), query.offset(), rows);
     }
 }
