@@ -23,4 +23,12 @@ public final class EventRules {
     public static boolean isMetric(String name) {
         return METRIC.matcher(name).matches();
     }
+
+    /**
+     * A run is partial when it scored fewer samples than the benchmark has: it is shown, but left out of ranks
+     * unless a reader asks for partial runs. Unknown counts never make a run partial.
+     */
+    public static boolean isPartial(Long samples, Long samplesTotal) {
+        return samples != null && samplesTotal != null && samples < samplesTotal;
+    }
 }

@@ -105,8 +105,10 @@ public final class ResultEventParser {
                 root.get("evaluatedAt"));
         String source = readSource(root.get("source"));
         Double baseline = readBaseline(root.get("benchmarkBaseline"), unit, higherIsBetter);
+        String version = RunSettingsReader.version(root.get("benchmarkVersion"));
+        RunSettings runSettings = RunSettingsReader.settings(root.get("settings"), samples);
         return new ResultEvent(eventId, model, benchmark, metric, score, unit, stderr, samples, higherIsBetter,
-                costUsd, evaluatedAt, source, baseline);
+                costUsd, evaluatedAt, source, baseline, version, runSettings);
     }
 
     private static String decodeUtf8(byte[] value) {

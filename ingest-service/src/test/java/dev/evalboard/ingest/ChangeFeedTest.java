@@ -50,6 +50,24 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aVersionedBenchmarkIsAnnouncedWithItsVersionAlsoWhenAModelOnItChanges() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String model = "versioned-" + run;
+        IngestTestSupport.publish(List.of(EventJson.event("v-" + run, model, "V-" + run, 50, "2025-01-01T00:00:00Z")
+                .put("benchmarkVersion", "2").toString()));
+        awaitStored("v-" + run);
+        try (KafkaConsumer<byte[], byte[]> feed = feedAtEnd()) {
+            var event = EventJson.event("w-" + run, model, "W-" + run, 70, "2025-02-01T00:00:00Z");
+            event.withObject("/model").put("parameters", 8_000_000_000L);
+            IngestTestSupport.publish(List.of(event.toString()));
+            List<ResultChange> changes = readUntil(feed, seen -> benchmarks(seen).contains(
+                    new Benchmark("W-" + run, "pass@1")));
+            assertTrue(benchmarks(changes).contains(new Benchmark("V-" + run, "pass@1", "2")),
+                    "the versioned board the model is on, named with its version: " + benchmarks(changes));
+        }
+    }
+
+    @Test
     void aModelWhoseSizeChangesAnnouncesEveryBoardItIsOn() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String model = "growing-" + run;

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leaderboard pages (both sorts, with and without a filter, both directions) against a brute-force ranking of the
- * published results: many equal scores, equal and touching intervals, results without a standard error.
+ * Leaderboard pages (both sorts, with and without a filter, both directions, with and without partial runs) against
+ * a brute-force ranking of the published results: many equal scores, equal and touching intervals, results without a
+ * standard error, a quarter of them partial.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -30,7 +31,7 @@ class ConfidenceRankPagesTest {
     private static final String LOWER = P + "lower";
     private static final List<Result> RESULTS = new ArrayList<>();
 
-    record Result(String model, double score, Double stderr, String openness) {
+    record Result(String model, double score, Double stderr, String openness, boolean partial) {
         double low() {
             return ConfidenceRanks.low(score, stderr);
         }
@@ -48,12 +49,18 @@ class ConfidenceRankPagesTest {
         Double[] stderrs = { null, 0.0, 1.25, 2.5, 5.0 };
         for (int i = 0; i < 40; i++) {
             Result result = new Result(P + "m" + (char) ('a' + i % 26) + i, 50 + 5 * random.nextInt(5),
-                    stderrs[random.nextInt(stderrs.length)], openness[random.nextInt(openness.length)]);
+                    stderrs[random.nextInt(stderrs.length)], openness[random.nextInt(openness.length)],
+                    random.nextInt(4) == 0);
             RESULTS.add(result);
             for (String board : List.of(HIGHER, LOWER)) {
                 Events event = Events.result(result.model(), board, result.score()).openness(result.openness());
                 if (result.stderr() != null) {
                     event.stderr(result.stderr());
+                }
+                if (result.partial()) {
+                    event.samples(10, 100);
+                } else if (random.nextBoolean()) {
+                    event.samples(100, 100);
                 }
                 events.add((board.equals(LOWER) ? event.metric("ms").lowerIsBetter() : event).json());
             }
@@ -66,9 +73,11 @@ class ConfidenceRankPagesTest {
         for (boolean higher : List.of(true, false)) {
             for (String sort : List.of("rank", "ciRank")) {
                 for (String openness : new String[] { null, "closed" }) {
-                    for (int limit : List.of(1, 3, 7, 50)) {
-                        for (int offset : List.of(0, 2, 5, 13, 39)) {
-                            checkPage(higher, sort, openness, limit, offset);
+                    for (boolean includePartial : List.of(false, true)) {
+                        for (int limit : List.of(1, 3, 7, 50)) {
+                            for (int offset : List.of(0, 2, 5, 13, 39)) {
+                                checkPage(higher, sort, openness, includePartial, limit, offset);
+                            }
                         }
                     }
                 }
@@ -76,14 +85,15 @@ class ConfidenceRankPagesTest {
         }
     }
 
-    private static void checkPage(boolean higher, String sort, String openness, int limit, int offset) {
+    private static void checkPage(boolean higher, String sort, String openness, boolean includePartial, int limit,
+            int offset) {
         String url = "/api/v1/leaderboards/" + Urls.encode(higher ? HIGHER : LOWER) + "?metric="
                 + (higher ? "pass@1" : "ms") + "&sort=" + sort + "&limit=" + limit + "&offset=" + offset
-                + (openness == null ? "" : "&openness=" + openness);
+                + (openness == null ? "" : "&openness=" + openness) + (includePartial ? "&includePartial=true" : "");
         JsonPath page = given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().jsonPath();
 
         List<Result> board = RESULTS.stream().filter(r -> openness == null || r.openness().equals(openness))
-                .toList();
+                .filter(r -> includePartial || !r.partial()).toList();
         Comparator<Result> byScore = Comparator.comparingDouble(r -> higher ? -r.score() : r.score());
         Comparator<Result> order = sort.equals("rank") ? byScore
                 : Comparator.<Result>comparingDouble(r -> higher ? -r.high() : r.low()).thenComparing(byScore);
@@ -101,5 +111,6 @@ class ConfidenceRankPagesTest {
         assertEquals(expected.stream().map(Result::model).toList(), page.getList("entries.model"), url);
         assertEquals(ranks, page.getList("entries.rank"), url);
         assertEquals(ciRanks, page.getList("entries.ciRank"), url);
+        assertEquals(expected.stream().map(Result::partial).toList(), page.getList("entries.partial"), url);
     }
 }

@@ -78,6 +78,19 @@ public final class Events {
         return this;
     }
 
+    public Events version(String version) {
+        event.put("benchmarkVersion", version);
+        return this;
+    }
+
+    /** {@code samples} of the benchmark's {@code samplesTotal}, with the harness that ran them. */
+    public Events samples(long samples, long samplesTotal) {
+        event.put("samples", samples);
+        event.putObject("settings").put("fewShot", 5).put("samplesTotal", samplesTotal)
+                .put("harness", "lm-evaluation-harness").put("harnessVersion", "0.4.9").put("commit", "abc1234");
+        return this;
+    }
+
     public Events evaluatedAt(String instant) {
         event.put("evaluatedAt", instant);
         return this;

@@ -67,9 +67,9 @@ class HttpApiTest {
                 .contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals("rank,ciRank,model,score,stderr,ciLow,ciHigh,samples,costUsd,parameters,activeParameters,"
-                + "openness,organization,evaluatedAt", lines[0]);
+                + "openness,organization,evaluatedAt,partial,version", lines[0]);
         assertEquals("1,1,\"" + MODEL.replace("\"", "\"\"") + "\",70.25,,70.25,70.25,,,7000000000,,open-weights,,"
-                + "2025-06-01T00:00:00Z", lines[1]);
+                + "2025-06-01T00:00:00Z,false,", lines[1]);
         assertEquals(3, lines.length);
     }
 

@@ -24,17 +24,18 @@ public interface QueryApi {
     @GET
     @Path("/leaderboard")
     RestResponse<LeaderboardTable> leaderboard(@QueryParam("benchmark") List<String> benchmarks,
-            @QueryParam("metric") String metric, @QueryParam("limit") int limit, @QueryParam("asOf") String asOf);
+            @QueryParam("metric") String metric, @QueryParam("version") String version, @QueryParam("limit") int limit,
+            @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/pareto")
     RestResponse<ParetoSet> pareto(@QueryParam("benchmark") List<String> benchmarks,
-            @QueryParam("metric") String metric, @QueryParam("x") String x,
+            @QueryParam("metric") String metric, @QueryParam("version") String version, @QueryParam("x") String x,
             @QueryParam("dominatedLimit") int dominatedLimit, @QueryParam("model") List<String> models,
             @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/benchmarks/{benchmark}/progress")
     RestResponse<ProgressLine> progress(@PathParam("benchmark") String benchmark, @QueryParam("metric") String metric,
-            @QueryParam("runs") boolean runs);
+            @QueryParam("version") String version, @QueryParam("runs") boolean runs);
 }

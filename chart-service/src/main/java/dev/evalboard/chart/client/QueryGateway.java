@@ -25,8 +25,9 @@ public class QueryGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric, int rows, String asOf) {
-        return Answer.of(api.leaderboard(benchmarks, metric, rows, asOf));
+    public Answer<LeaderboardTable> leaderboard(List<String> benchmarks, String metric, String version, int rows,
+            String asOf) {
+        return Answer.of(api.leaderboard(benchmarks, metric, version, rows, asOf));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
@@ -34,16 +35,16 @@ public class QueryGateway {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
     /** The frontier, the best {@code dominatedLimit} dominated points, and the named models wherever they are. */
-    public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String x, int dominatedLimit,
-            List<String> models, String asOf) {
-        return Answer.of(api.pareto(benchmarks, metric, x, dominatedLimit, models, asOf));
+    public Answer<ParetoSet> pareto(List<String> benchmarks, String metric, String version, String x,
+            int dominatedLimit, List<String> models, String asOf) {
+        return Answer.of(api.pareto(benchmarks, metric, version, x, dominatedLimit, models, asOf));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = QueryRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = QueryRejectedException.class)
-    public Answer<ProgressLine> progress(String benchmark, String metric, boolean runs) {
-        return Answer.of(api.progress(benchmark, metric, runs));
+    public Answer<ProgressLine> progress(String benchmark, String metric, String version, boolean runs) {
+        return Answer.of(api.progress(benchmark, metric, version, runs));
     }
 }

@@ -30,18 +30,21 @@ public class ChartRequests {
     }
 
     BarQuery barQuery(BarParams p) {
-        return new BarQuery(OptionParser.names("benchmark", p.benchmark, true),
+        List<String> benchmarks = OptionParser.names("benchmark", p.benchmark, true);
+        return new BarQuery(benchmarks,
                 OptionParser.names("model", p.model, false), OptionParser.metric(p.metric),
                 Set.copyOf(OptionParser.names("highlight", p.highlight, false)), p.title,
                 OptionParser.number("yMin", p.yMin), OptionParser.number("yMax", p.yMax),
                 OptionParser.integer("width", p.width, defaultWidth),
                 OptionParser.integer("height", p.height, defaultHeight),
                 OptionParser.theme(p.theme), OptionParser.flag("labels", p.labels, true),
-                OptionParser.flag("errorBars", p.errorBars, false), OptionParser.instant("asOf", p.asOf));
+                OptionParser.flag("errorBars", p.errorBars, false), OptionParser.version(p.version, benchmarks),
+                OptionParser.instant("asOf", p.asOf));
     }
 
     ScatterQuery scatterQuery(ScatterParams p) {
-        return new ScatterQuery(OptionParser.names("benchmark", p.benchmark, true), OptionParser.metric(p.metric),
+        List<String> benchmarks = OptionParser.names("benchmark", p.benchmark, true);
+        return new ScatterQuery(benchmarks, OptionParser.metric(p.metric),
                 OptionParser.xMeasure(p.x), OptionParser.flag("logX", p.logX, true),
                 Set.copyOf(OptionParser.names("highlight", p.highlight, false)), p.highlightLabel,
                 OptionParser.flag("frontier", p.frontier, false), p.title,
@@ -49,7 +52,8 @@ public class ChartRequests {
                 OptionParser.number("yMin", p.yMin), OptionParser.number("yMax", p.yMax),
                 OptionParser.integer("width", p.width, defaultWidth),
                 OptionParser.integer("height", p.height, defaultHeight), OptionParser.theme(p.theme),
-                OptionParser.flag("errorBars", p.errorBars, false), OptionParser.instant("asOf", p.asOf));
+                OptionParser.flag("errorBars", p.errorBars, false), OptionParser.version(p.version, benchmarks),
+                OptionParser.instant("asOf", p.asOf));
     }
 
     BarChartSpec barSpec(BarChartBody body) {

@@ -12,6 +12,10 @@ public abstract class FrameParams {
     public String metric;
 
     @RestQuery
+    @Parameter(description = "The benchmark's version, default the newest; only for a chart of one benchmark")
+    public String version;
+
+    @RestQuery
     public String title;
 
     @RestQuery

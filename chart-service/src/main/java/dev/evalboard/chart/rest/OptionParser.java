@@ -3,6 +3,7 @@ package dev.evalboard.chart.rest;
 import dev.evalboard.chart.render.theme.Theme;
 import dev.evalboard.chart.service.ChartRequestException;
 import dev.evalboard.chart.service.XMeasure;
+import dev.evalboard.contract.BenchmarkVersions;
 import dev.evalboard.contract.EventRules;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -101,6 +102,24 @@ final class OptionParser {
             throw bad(name, name + " must be an RFC 3339 instant with an offset, e.g. 2026-03-01T00:00:00Z, got '"
                     + shorten(raw) + "'");
         }
+    }
+
+    /**
+     * The benchmark version to draw, as query-service takes it (null: the newest); only for a chart of one benchmark,
+     * since several are each drawn in their newest version.
+     */
+    static String version(String raw, List<String> benchmarks) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!BenchmarkVersions.isVersion(raw)) {
+            throw bad("version", "version must have 1 to " + BenchmarkVersions.MAX_LENGTH + " characters without"
+                    + " surrounding spaces, control or format characters");
+        }
+        if (benchmarks.size() > 1) {
+            throw bad("version", "version applies to a chart of one benchmark");
+        }
+        return raw;
     }
 
     /** Benchmark or model names: present, 1..200 characters each, as the result events allow. */

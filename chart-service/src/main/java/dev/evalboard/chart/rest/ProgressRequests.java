@@ -28,11 +28,14 @@ public class ProgressRequests {
     }
 
     ProgressQuery query(ProgressParams p) {
-        return new ProgressQuery(OptionParser.names("benchmark", p.benchmark == null ? null : List.of(p.benchmark),
-                true).get(0), OptionParser.metric(p.metric), OptionParser.flag("runs", p.runs, false), p.title,
+        List<String> benchmark = OptionParser.names("benchmark", p.benchmark == null ? null : List.of(p.benchmark),
+                true);
+        return new ProgressQuery(benchmark.get(0), OptionParser.metric(p.metric),
+                OptionParser.flag("runs", p.runs, false), p.title,
                 OptionParser.number("yMin", p.yMin), OptionParser.number("yMax", p.yMax),
                 OptionParser.integer("width", p.width, defaultWidth),
-                OptionParser.integer("height", p.height, defaultHeight), OptionParser.theme(p.theme));
+                OptionParser.integer("height", p.height, defaultHeight), OptionParser.theme(p.theme),
+                OptionParser.version(p.version, benchmark));
     }
 
     ProgressChartSpec spec(ProgressChartBody body) {

@@ -58,10 +58,12 @@ public class ChartDataService {
 
     /**
      * What a cached answer was asked for: its benchmarks and metric, what else shapes it (a table's row count, a
-     * Pareto set's x measure, {@code runs} for a progress line with its other runs), the models a Pareto set
-     * must hold wherever they rank, and the instant of a snapshot (null: now), which no change affects.
+     * Pareto set's x measure, {@code runs} for a progress line with its other runs), the models a Pareto set must
+     * hold wherever they rank, the version of a single benchmark (null: the newest), and the instant of a snapshot
+     * (null: now), which no change affects.
      */
-    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models, String asOf) {
+    private record DataKey(List<String> benchmarks, String metric, String variant, List<String> models,
+            String version, String asOf) {
         boolean affectedBy(ResultChange change) {
             return asOf == null && change.benchmarks().stream()
                     .anyMatch(b -> b.metric().equals(metric) && benchmarks.contains(b.name()));
@@ -70,7 +72,7 @@ public class ChartDataService {
 
     /** The change feed named these benchmarks at {@code offset}: their answers are loaded again. */
     public void changed(ResultChange change, long offset) {
-        change.benchmarks().forEach(b -> changedAt.merge(b, offset, Math::max));
+        change.benchmarks().forEach(b -> changedAt.merge(b.board(), offset, Math::max));
         leaderboards.expireIf(key -> key.affectedBy(change));
         paretoSets.expireIf(key -> key.affectedBy(change));
         progressLines.expireIf(key -> key.affectedBy(change));
@@ -85,10 +87,12 @@ public class ChartDataService {
         return failure instanceof ChartRequestException e && e.status() == 503;
     }
 
-    /** The first {@code rows} rows of the table of {@code benchmarks}. */
-    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, int rows, String asOf) {
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of(), asOf);
-        return leaderboards.get(key, () -> load(key, () -> gateway.leaderboard(benchmarks, metric, rows, asOf)))
+    /** The first {@code rows} rows of the table of {@code benchmarks}; {@code version} of one of them, or null. */
+    public LeaderboardTable leaderboard(List<String> benchmarks, String metric, String version, int rows,
+            String asOf) {
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of(), version, asOf);
+        return leaderboards.get(key, () -> load(key,
+                () -> gateway.leaderboard(benchmarks, metric, version, rows, asOf)))
                 .body();
     }
 
@@ -96,17 +100,18 @@ public class ChartDataService {
      * A Pareto set with as many dominated points as a chart draws, best first, and the {@code models} (up to the 50
      * that query-service looks up) wherever they rank.
      */
-    public ParetoSet pareto(List<String> benchmarks, String metric, XMeasure x, Collection<String> models,
-            String asOf) {
+    public ParetoSet pareto(List<String> benchmarks, String metric, String version, XMeasure x,
+            Collection<String> models, String asOf) {
         List<String> named = models.stream().sorted().limit(MAX_NAMED_MODELS).toList();
-        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named, asOf);
+        DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named, version, asOf);
         return paretoSets.get(key, () -> load(key,
-                () -> gateway.pareto(benchmarks, metric, x.code(), maxPoints, named, asOf))).body();
+                () -> gateway.pareto(benchmarks, metric, version, x.code(), maxPoints, named, asOf))).body();
     }
 
-    public ProgressLine progress(String benchmark, String metric, boolean runs) {
-        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of(), null);
-        return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, runs))).body();
+    public ProgressLine progress(String benchmark, String metric, String version, boolean runs) {
+        DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of(), version, null);
+        return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, version, runs)))
+                .body();
     }
 
     /** Loads an answer and notes which changes it must reflect to be kept, as known before asking. */

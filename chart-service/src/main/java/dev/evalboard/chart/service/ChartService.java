@@ -51,7 +51,7 @@ public class ChartService {
                     + q.models().size());
         }
         // The top models are the table's first rows; named ones are looked for in its largest page.
-        LeaderboardTable table = data.leaderboard(q.benchmarks(), q.metric(),
+        LeaderboardTable table = data.leaderboard(q.benchmarks(), q.metric(), q.version(),
                 q.models().isEmpty() ? defaultTopModels : QueryApi.TABLE_ROWS, q.asOf());
         List<LeaderboardTable.Row> rows = q.models().isEmpty() ? topRows(table, q) : namedRows(table, q);
         List<BarSeries> series = new ArrayList<>();
@@ -69,7 +69,7 @@ public class ChartService {
     }
 
     public String scatterChart(ScatterQuery q) {
-        ParetoSet pareto = data.pareto(q.benchmarks(), q.metric(), q.x(), q.highlight(), q.asOf());
+        ParetoSet pareto = data.pareto(q.benchmarks(), q.metric(), q.version(), q.x(), q.highlight(), q.asOf());
         List<ScatterPoint> points = new ArrayList<>();
         Set<String> frontier = new HashSet<>();
         for (ParetoSet.Point p : nonNull(pareto.frontier())) {

@@ -25,7 +25,7 @@ public class ProgressChartService {
     }
 
     public String progressChart(ProgressQuery q) {
-        ProgressLine line = data.progress(q.benchmark(), q.metric(), q.runs());
+        ProgressLine line = data.progress(q.benchmark(), q.metric(), q.version(), q.runs());
         List<ProgressPoint> steps = points(line.steps());
         List<ProgressPoint> runs = q.runs() ? points(line.runs()) : List.of();
         // query-service sends a bounded sample of the other runs; the description counts the rest.

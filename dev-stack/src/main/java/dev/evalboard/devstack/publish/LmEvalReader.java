@@ -112,6 +112,7 @@ final class LmEvalReader {
         ObjectNode model = event.putObject("model").put("name", results.model);
         results.parameters().ifPresent(parameters -> model.put("parameters", parameters));
         event.put("benchmark", task);
+        LmEvalSettings.version(results.root, task).ifPresent(version -> event.put("benchmarkVersion", version));
         event.put("metric", metric);
         event.put("score", value * scale.factor);
         event.put("unit", scale.unit.wireName());
@@ -125,6 +126,7 @@ final class LmEvalReader {
         samples.ifPresent(count -> event.put("samples", count));
         evaluatedAt.ifPresent(instant -> event.put("evaluatedAt", instant));
         event.put("source", results.source());
+        event.set("settings", LmEvalSettings.of(results.root, task));
 
         String json = event.toString();
         if (parser.parse(json.getBytes(StandardCharsets.UTF_8), Instant.now())

@@ -1,6 +1,7 @@
 package dev.evalboard.contract.change;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Collection;
@@ -27,11 +28,26 @@ public record ResultChange(int schemaVersion, String lsn, List<Benchmark> benchm
     private static final Pattern LSN = Pattern.compile("[0-9A-F]{1,8}/[0-9A-F]{1,8}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A benchmark as boards know it: its name and metric. */
-    public record Benchmark(String name, String metric) {
+    /**
+     * A benchmark as boards know it: its name and metric, and its version when it has one (null otherwise, and then
+     * left out of the JSON, so that records without versions read as before). Readers key their caches by
+     * {@link #board()}: a change to one version of a benchmark is taken as a change to all of its versions.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Benchmark(String name, String metric, @JsonInclude(JsonInclude.Include.NON_NULL) String version) {
         public Benchmark {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(metric, "metric");
+        }
+
+        /** A benchmark without a version, or every version of it as a reader's cache key. */
+        public Benchmark(String name, String metric) {
+            this(name, metric, null);
+        }
+
+        /** The name and metric alone: what a reader's cached answers are keyed by. */
+        public Benchmark board() {
+            return version == null ? this : new Benchmark(name, metric);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * How a benchmark is judged ({@code higherIsBetter}, {@code unit}) is settled by the first event that states it and
  * never changed by events after that: a later event that says otherwise is refused, so that no one publisher can
- * turn a board upside down. Within one batch, the earliest-dated statement (then the smaller eventId) comes first.
+ * turn a board upside down. Each version of a benchmark is settled on its own. Within one batch, the earliest-dated statement (then the smaller eventId) comes first.
  */
 final class BenchmarkSettlement {
 
@@ -27,14 +27,15 @@ final class BenchmarkSettlement {
                 unit = coalesce(b.unit, f.unit),
                 unit_at = CASE WHEN b.unit IS NULL THEN f.unit_at ELSE b.unit_at END,
                 unit_event = CASE WHEN b.unit IS NULL THEN f.unit_event ELSE b.unit_event END
-            FROM (SELECT i.benchmark, i.metric,
+            FROM (SELECT i.benchmark, i.metric, i.benchmark_version,
                     %s,
                     %s
-                  FROM incoming_result i JOIN benchmark u ON u.name = i.benchmark AND u.metric = i.metric
+                  FROM incoming_result i JOIN benchmark u
+                      ON u.name = i.benchmark AND u.metric = i.metric AND u.version = i.benchmark_version
                   WHERE (u.higher_is_better IS NULL AND i.higher_is_better IS NOT NULL)
                      OR (u.unit IS NULL AND i.unit IS NOT NULL)
-                  GROUP BY i.benchmark, i.metric) f
-            WHERE b.name = f.benchmark AND b.metric = f.metric
+                  GROUP BY i.benchmark, i.metric, i.benchmark_version) f
+            WHERE b.name = f.benchmark AND b.metric = f.metric AND b.version = f.benchmark_version
               AND ((b.higher_is_better IS NULL AND f.higher_is_better IS NOT NULL)
                    OR (b.unit IS NULL AND f.unit IS NOT NULL))""".formatted(firstOf("higher_is_better"),
             firstOf("unit"));
@@ -42,10 +43,10 @@ final class BenchmarkSettlement {
     // The events that contradict a settled attribute leave the batch before anything of theirs is stored.
     static final String REFUSE_CONTRADICTIONS = """
             DELETE FROM incoming_result i USING benchmark b
-            WHERE b.name = i.benchmark AND b.metric = i.metric
+            WHERE b.name = i.benchmark AND b.metric = i.metric AND b.version = i.benchmark_version
               AND (i.higher_is_better <> b.higher_is_better OR i.unit <> b.unit)
             RETURNING i.kafka_partition, i.kafka_offset, i.higher_is_better <> b.higher_is_better AS judged_otherwise,
-                      b.higher_is_better, b.unit, b.name, b.metric""";
+                      b.higher_is_better, b.unit, b.name, b.metric, b.version""";
 
     private BenchmarkSettlement() {
     }
@@ -57,7 +58,9 @@ final class BenchmarkSettlement {
         try (ResultSet rs = statement.executeQuery(REFUSE_CONTRADICTIONS)) {
             while (rs.next()) {
                 boolean judgedOtherwise = rs.getBoolean("judged_otherwise");
-                String benchmark = "\"" + rs.getString("name") + "\" (" + rs.getString("metric") + ")";
+                String version = StoredVersion.fromColumn(rs.getString("version"));
+                String benchmark = "\"" + rs.getString("name") + "\" (" + rs.getString("metric")
+                        + (version == null ? "" : ", version " + version) + ")";
                 Violation violation = judgedOtherwise
                         ? new Violation("contradicts the settled direction of " + benchmark + ": higherIsBetter is "
                                 + rs.getBoolean("higher_is_better"), "/higherIsBetter")

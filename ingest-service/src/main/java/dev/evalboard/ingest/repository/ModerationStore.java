@@ -57,7 +57,7 @@ public class ModerationStore {
             WITH pair AS (SELECT model_id, benchmark_id FROM result WHERE event_id = ?),
             best AS (
                 SELECT r.benchmark_id, r.model_id, r.event_id, r.score, r.stderr, r.samples, r.cost_usd,
-                       r.evaluated_at
+                       r.evaluated_at, r.partial
                 FROM result r JOIN pair p ON p.model_id = r.model_id AND p.benchmark_id = r.benchmark_id
                 WHERE NOT EXISTS (SELECT 1 FROM retraction x WHERE x.event_id = r.event_id)
                 ORDER BY r.evaluated_at DESC, r.event_id DESC LIMIT 1),
@@ -65,11 +65,12 @@ public class ModerationStore {
                 DELETE FROM current_result c USING pair p
                 WHERE c.model_id = p.model_id AND c.benchmark_id = p.benchmark_id AND NOT EXISTS (SELECT 1 FROM best))
             INSERT INTO current_result AS c (benchmark_id, model_id, event_id, score, stderr, samples, cost_usd,
-                                             evaluated_at)
+                                             evaluated_at, partial)
             SELECT * FROM best
             ON CONFLICT (benchmark_id, model_id) DO UPDATE SET
                 event_id = excluded.event_id, score = excluded.score, stderr = excluded.stderr,
-                samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
+                samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at,
+                partial = excluded.partial
             WHERE c.event_id IS DISTINCT FROM excluded.event_id""";
 
     // V2's triggers only ever raise a board's latest evaluatedAt; a retraction may lower it.

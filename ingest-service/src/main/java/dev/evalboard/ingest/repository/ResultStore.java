@@ -2,6 +2,7 @@ package dev.evalboard.ingest.repository;
 
 import dev.evalboard.contract.ModelInfo;
 import dev.evalboard.contract.ResultEvent;
+import dev.evalboard.contract.RunSettings;
 import dev.evalboard.contract.change.ResultChange.Benchmark;
 import dev.evalboard.ingest.service.IncomingResult;
 import dev.evalboard.ingest.service.RefusedEvent;
@@ -38,18 +39,23 @@ public class ResultStore {
                 evaluated_at timestamptz, source text,
                 parameters bigint, active_parameters bigint, openness text, organization text,
                 higher_is_better boolean, unit text,
-                kafka_partition integer, kafka_offset bigint, baseline double precision
+                kafka_partition integer, kafka_offset bigint, baseline double precision,
+                benchmark_version text, few_shot integer, samples_total bigint, harness text, harness_version text,
+                commit text, partial boolean
             ) ON COMMIT DELETE ROWS""";
 
     private static final String COPY_STAGING = """
             COPY incoming_result (event_id, model_name, benchmark, metric, score, stderr, samples, cost_usd,
                 evaluated_at, source, parameters, active_parameters, openness, organization, higher_is_better,
-                unit, kafka_partition, kafka_offset, baseline) FROM STDIN""";
+                unit, kafka_partition, kafka_offset, baseline, benchmark_version, few_shot, samples_total, harness,
+                harness_version, commit, partial) FROM STDIN""";
 
-    // Sorted so that two ingest instances lock new names in the same order.
+    // Sorted so that two ingest instances lock new names in the same order. A benchmark is its name, metric and
+    // version ('' for none, as V5 keeps it).
     private static final String INSERT_BENCHMARKS = """
-            INSERT INTO benchmark (name, metric) SELECT DISTINCT benchmark, metric FROM incoming_result ORDER BY 1, 2
-            ON CONFLICT (name, metric) DO NOTHING""";
+            INSERT INTO benchmark (name, metric, version)
+            SELECT DISTINCT benchmark, metric, benchmark_version FROM incoming_result ORDER BY 1, 2, 3
+            ON CONFLICT (name, metric, version) DO NOTHING""";
 
     // The history keeps the first copy of each eventId: the copies it has already, and the repeats within the batch
     // (all but the first read), leave the batch here, so that nothing below sees a republished eventId. OFFSET 0
@@ -67,8 +73,9 @@ public class ResultStore {
 
     // A benchmark's baseline follows its most recent statement, as model attributes do (how a board is judged is
     // settled instead). The batch has events of every benchmark it changes, so the change feed names them already.
-    private static final String MERGE_BENCHMARKS = new AttributeMerge("benchmark", List.of("name", "metric"),
-            List.of("benchmark", "metric"), List.of("baseline")).mergeSql();
+    private static final String MERGE_BENCHMARKS = new AttributeMerge("benchmark",
+            List.of("name", "metric", "version"), List.of("benchmark", "metric", "benchmark_version"),
+            List.of("baseline")).mergeSql();
 
     // True when every model of the batch was new: then there is nothing to merge.
     private static final String INSERT_NEW_MODELS = """
@@ -81,38 +88,42 @@ public class ResultStore {
     // returned for the change feed (the boards of this batch's own events are announced anyway).
     private static final String MERGE_MODELS = """
             WITH merged AS (%s)
-            SELECT DISTINCT b.name, b.metric FROM current_result c JOIN benchmark b ON b.id = c.benchmark_id
+            SELECT DISTINCT b.name, b.metric, b.version FROM current_result c JOIN benchmark b ON b.id = c.benchmark_id
             WHERE c.model_id IN (SELECT id FROM merged WHERE value_changed)""".formatted(MODELS.mergeSql());
 
     // One statement: the history rows it inserted feed the current-result upsert directly (latest evaluatedAt,
     // ties by the larger eventId; a run retracted before it arrived goes into the history only), and current_result
     // changes once per batch, as V2's counting triggers need.
+    // Whether a run is partial was decided once, by event-contract (ResultEvent.partial), and staged with the run.
     // ON CONFLICT only meets an eventId that another ingest instance stored since DROP_STORED_AND_REPEATED: the
     // count of kept events then falls short, and store() tries the batch again.
     private static final String INSERT_HISTORY_AND_CURRENT = """
             WITH kept AS (
                 INSERT INTO result (event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at,
                                     source, kafka_partition, kafka_offset, parameters, active_parameters, openness,
-                                    organization, baseline)
+                                    organization, baseline, few_shot, samples_total, harness, harness_version, commit,
+                                    partial)
                 SELECT i.event_id, m.id, b.id, i.score, i.stderr, i.samples, i.cost_usd, i.evaluated_at, i.source,
                        i.kafka_partition, i.kafka_offset, i.parameters, i.active_parameters, i.openness,
-                       i.organization, i.baseline
+                       i.organization, i.baseline, i.few_shot, i.samples_total, i.harness, i.harness_version,
+                       i.commit, i.partial
                 FROM incoming_result i
                 JOIN model m ON m.name = i.model_name
-                JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric
+                JOIN benchmark b ON b.name = i.benchmark AND b.metric = i.metric AND b.version = i.benchmark_version
                 ON CONFLICT (event_id) DO NOTHING
-                RETURNING event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at),
+                RETURNING event_id, model_id, benchmark_id, score, stderr, samples, cost_usd, evaluated_at, partial),
             current AS (
                 INSERT INTO current_result AS c (benchmark_id, model_id, event_id, score, stderr, samples, cost_usd,
-                                                 evaluated_at)
+                                                 evaluated_at, partial)
                 SELECT DISTINCT ON (benchmark_id, model_id) benchmark_id, model_id, event_id, score, stderr, samples,
-                       cost_usd, evaluated_at
+                       cost_usd, evaluated_at, partial
                 FROM kept
                 WHERE NOT EXISTS (SELECT 1 FROM retraction x WHERE x.event_id = kept.event_id)
                 ORDER BY benchmark_id, model_id, evaluated_at DESC, event_id DESC
                 ON CONFLICT (benchmark_id, model_id) DO UPDATE SET
                     event_id = excluded.event_id, score = excluded.score, stderr = excluded.stderr,
-                    samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at
+                    samples = excluded.samples, cost_usd = excluded.cost_usd, evaluated_at = excluded.evaluated_at,
+                    partial = excluded.partial
                 WHERE (c.evaluated_at, c.event_id) < (excluded.evaluated_at, excluded.event_id))
             SELECT count(*) FROM kept""";
 
@@ -176,7 +187,8 @@ public class ResultStore {
                     if (!firstBoolean(statement, INSERT_NEW_MODELS)) {
                         try (ResultSet rs = statement.executeQuery(MERGE_MODELS)) {
                             while (rs.next()) {
-                                boardsOfChangedModels.add(new Benchmark(rs.getString(1), rs.getString(2)));
+                                boardsOfChangedModels.add(new Benchmark(rs.getString(1), rs.getString(2),
+                                        StoredVersion.fromColumn(rs.getString(3))));
                             }
                         }
                     }
@@ -232,6 +244,7 @@ public class ResultStore {
         for (IncomingResult incoming : batch) {
             ResultEvent e = incoming.event();
             ModelInfo m = e.model();
+            RunSettings s = e.settings();
             rows.value(e.eventId()).value(m.name()).value(e.benchmark()).value(e.metric())
                     .value(e.score()).value(e.stderr()).value(e.samples()).value(e.costUsd())
                     .value(e.evaluatedAt()).value(e.source())
@@ -239,6 +252,8 @@ public class ResultStore {
                     .value(m.openness() == null ? null : m.openness().wireName()).value(m.organization())
                     .value(e.higherIsBetter()).value(e.unit() == null ? null : e.unit().wireName())
                     .value(incoming.partition()).value(incoming.offset()).value(e.benchmarkBaseline())
+                    .value(StoredVersion.toColumn(e.benchmarkVersion())).value(s.fewShot()).value(s.samplesTotal())
+                    .value(s.harness()).value(s.harnessVersion()).value(s.commit()).value(e.partial())
                     .endRow();
         }
         try {

@@ -129,7 +129,8 @@ public class BatchIngestor {
         stored.refused().forEach(r -> refused.add(r.position()));
         for (IncomingResult incoming : valid) {
             if (!refused.contains(incoming.position())) {
-                benchmarks.add(new ResultChange.Benchmark(incoming.event().benchmark(), incoming.event().metric()));
+                benchmarks.add(new ResultChange.Benchmark(incoming.event().benchmark(), incoming.event().metric(),
+                        incoming.event().benchmarkVersion()));
                 models.add(incoming.event().model().name());
             }
         }

@@ -22,6 +22,6 @@ public record CacheKey(String endpoint, List<Object> parameters, boolean csv, Se
 
     /** Whether the answer to this key may differ after {@code change}. */
     boolean affectedBy(ResultChange change) {
-        return boards == null || change.benchmarks().stream().anyMatch(boards::contains);
+        return boards == null || change.benchmarks().stream().map(ResultChange.Benchmark::board).anyMatch(boards::contains);
     }
 }

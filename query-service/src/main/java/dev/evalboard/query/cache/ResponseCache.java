@@ -228,7 +228,7 @@ public class ResponseCache {
         synchronized (lock) {
             epoch++;
             anyChangeEpoch = epoch;
-            change.benchmarks().forEach(board -> changedAt.put(board, epoch));
+            change.benchmarks().forEach(board -> changedAt.put(board.board(), epoch));
             entries.asMap().keySet().removeIf(key -> key.affectedBy(change));
         }
         invalidations.increment();

@@ -1,5 +1,8 @@
 package dev.evalboard.query.repository;
 
-/** One benchmark+metric, with the reader defaults applied (higher is better, percent). */
-public record Benchmark(int id, String name, String metric, boolean higherIsBetter, String unit) {
+/**
+ * One benchmark+metric+version, with the reader defaults applied (higher is better, percent); {@code version} is null
+ * for the benchmark's runs without a version.
+ */
+public record Benchmark(int id, String name, String metric, boolean higherIsBetter, String unit, String version) {
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A row of {@code benchmark}: one benchmark+metric. Read-only; direction and unit are NULL until an event states them.
+ * A row of {@code benchmark}: one benchmark+metric+version. Read-only; direction and unit are NULL until an event states them.
  */
 @Entity(name = "Benchmark")
 @Table(name = "benchmark")
@@ -29,6 +29,9 @@ public class BenchmarkEntity {
 
     String unit;
 
+    /** '' for no version (V5): the unique key (name, metric, version) needs no NULL. */
+    String version;
+
     boolean higherIsBetterOrDefault() {
         return higherIsBetter == null ? DEFAULT_HIGHER_IS_BETTER : higherIsBetter;
     }
@@ -38,6 +41,7 @@ public class BenchmarkEntity {
     }
 
     Benchmark toBenchmark() {
-        return new Benchmark(id, name, metric, higherIsBetterOrDefault(), unitOrDefault());
+        return new Benchmark(id, name, metric, higherIsBetterOrDefault(), unitOrDefault(),
+                version == null || version.isEmpty() ? null : version);
     }
 }

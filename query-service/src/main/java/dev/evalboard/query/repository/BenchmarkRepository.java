@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Benchmarks and their metrics. Lookups go through Hibernate ORM; the statistics of the benchmark list stay one SQL
@@ -16,8 +15,8 @@ import java.util.Optional;
 @ActivateRequestContext
 public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntity, Integer> {
 
-    /** One benchmark+metric with how many models have a current result on it. */
-    public record MetricStats(String benchmark, String metric, boolean higherIsBetter, String unit,
+    /** One benchmark+metric+version (null: none) with how many models have a current result on it. */
+    public record MetricStats(String benchmark, String metric, String version, boolean higherIsBetter, String unit,
             long modelCount, long benchmarkModelCount, Instant lastUpdate) {
     }
 
@@ -25,7 +24,7 @@ public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntit
     // benchmark with several metrics counts its distinct models across them from the results.
     private static final String STATS = """
             WITH per_metric AS (
-                SELECT b.id, b.name, b.metric, coalesce(b.higher_is_better, %s) AS higher_is_better,
+                SELECT b.id, b.name, b.metric, b.version, coalesce(b.higher_is_better, %s) AS higher_is_better,
                        coalesce(b.unit, '%s') AS unit, coalesce(sum(n.results), 0) AS model_count,
                        max(n.last_update) AS last_update, count(*) OVER (PARTITION BY b.name) AS metrics
                 FROM benchmark b LEFT JOIN current_result_count n ON n.benchmark_id = b.id
@@ -43,20 +42,21 @@ public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntit
         this.jdbc = jdbc;
     }
 
-    public Optional<Benchmark> named(String name, String metric) {
-        return find("name = ?1 and metric = ?2", name, metric).singleResultOptional()
-                .map(BenchmarkEntity::toBenchmark);
+    /** Every version of the benchmark+metric, in no particular order (empty when there is none). */
+    public List<Benchmark> versionsOf(String name, String metric) {
+        return find("name = ?1 and metric = ?2", name, metric).stream().map(BenchmarkEntity::toBenchmark).toList();
     }
 
-    /** The metrics a benchmark is known with (byte-wise order), to tell "no such benchmark" from "no such metric". */
+    /** The metrics a benchmark is known with (byte-wise order, each once whatever its versions), to tell "no such benchmark" from "no such metric". */
     public List<String> metricsOf(String name) {
         return getEntityManager().createQuery("select b.metric from Benchmark b where b.name = :name"
-                + " order by collate(b.metric as ucs_basic)", String.class).setParameter("name", name).getResultList();
+                + " order by collate(b.metric as ucs_basic)", String.class).setParameter("name", name).getResultList()
+                .stream().distinct().toList();
     }
 
     public List<MetricStats> stats() {
         return jdbc.list(STATS, List.of(), rs -> new MetricStats(rs.getString("name"), rs.getString("metric"),
-                rs.getBoolean("higher_is_better"), rs.getString("unit"), rs.getLong("model_count"),
+                rs.getString("version").isEmpty() ? null : rs.getString("version"), rs.getBoolean("higher_is_better"), rs.getString("unit"), rs.getLong("model_count"),
                 rs.getLong("benchmark_model_count"), Jdbc.instant(rs, "last_update")));
     }
 }

@@ -44,12 +44,14 @@ public record ModelFilter(List<String> openness, Long minParameters, Long maxPar
 
     /**
      * Appends {@code - (the number of flagged models with a current result on the board)}, to subtract from its kept
-     * count, unless flagged models are included.
+     * count, unless flagged models are included. When partial runs are left out too, a flagged model's partial run
+     * is not counted here: it is subtracted once, with the partial runs.
      */
-    void appendMinusFlaggedOnBoard(StringBuilder sql, List<Object> params, int benchmarkId) {
+    void appendMinusFlaggedOnBoard(StringBuilder sql, List<Object> params, int benchmarkId, boolean includePartial) {
         if (!includeFlagged) {
             sql.append(" - (SELECT count(*) FROM model_flag f JOIN model fm ON fm.name = f.model_name")
-                    .append(" JOIN current_result s ON s.model_id = fm.id WHERE s.benchmark_id = ?)");
+                    .append(" JOIN current_result s ON s.model_id = fm.id WHERE s.benchmark_id = ?")
+                    .append(includePartial ? ")" : " AND NOT s.partial)");
             params.add(benchmarkId);
         }
     }

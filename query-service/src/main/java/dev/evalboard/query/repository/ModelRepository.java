@@ -1,6 +1,7 @@
 package dev.evalboard.query.repository;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.evalboard.contract.RunSettings;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -27,16 +28,19 @@ public class ModelRepository implements PanacheRepositoryBase<ModelEntity, Long>
     }
 
     /**
-     * One stored run; {@code current} when it is the model's current result for its benchmark+metric;
-     * {@code retracted} only on a retracted run (which is never current).
+     * One stored run; {@code current} when it is the model's current result for its benchmark+metric+version;
+     * {@code version} null for a benchmark without one; {@code settings} null when the event stated none;
+     * {@code partial} when it scored fewer samples than the benchmark has; {@code retracted} only on a retracted run
+     * (which is never current).
      */
-    public record Run(String eventId, String benchmark, String metric, boolean higherIsBetter, String unit,
-            double score, Double stderr, Long samples, Double costUsd, Instant evaluatedAt, String source,
-            boolean current, @JsonInclude(JsonInclude.Include.NON_NULL) Retraction retracted) {
+    public record Run(String eventId, String benchmark, String metric, String version, boolean higherIsBetter,
+            String unit, double score, Double stderr, Long samples, Double costUsd, Instant evaluatedAt, String source,
+            boolean current, RunSettings settings, boolean partial,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Retraction retracted) {
 
         public Run withRetraction(Retraction retraction) {
-            return new Run(eventId, benchmark, metric, higherIsBetter, unit, score, stderr, samples, costUsd,
-                    evaluatedAt, source, current, retraction);
+            return new Run(eventId, benchmark, metric, version, higherIsBetter, unit, score, stderr, samples, costUsd,
+                    evaluatedAt, source, current, settings, partial, retraction);
         }
     }
 
@@ -73,10 +77,10 @@ public class ModelRepository implements PanacheRepositoryBase<ModelEntity, Long>
                 .map(row -> new ModelWithCount(((ModelEntity) row[0]).toRow(), (Long) row[1])).toList();
     }
 
-    /** The model's current result on every benchmark and metric, by benchmark name, then metric. */
+    /** The model's current result on every benchmark, metric and version, by benchmark name, metric, version. */
     public List<Run> currentResults(long modelId) {
-        return runs(RUNS + " and c.eventId is not null"
-                + " order by collate(b.name as ucs_basic), collate(b.metric as ucs_basic)",
+        return runs(RUNS + " and c.eventId is not null" + " order by collate(b.name as ucs_basic),"
+                + " collate(b.metric as ucs_basic), collate(b.version as ucs_basic)",
                 Map.of("model", modelId), 0, Integer.MAX_VALUE);
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
  * (filtered) board, but per page, not per entry: one index range count of the results beyond the page's best
  * value, plus the values that fall between the page's worst and best (a "band", usually a few dozen), against which
  * each entry is compared. So a page costs about one index range of its own depth, never entries × board.
+ *
+ * <p>Partial runs are left out of the page, the counts and the total unless {@code includePartial}.
  */
 final class RankedPageQuery {
     final String sql;
@@ -24,15 +26,19 @@ final class RankedPageQuery {
     private final Benchmark benchmark;
     private final ModelFilter filter;
     private final boolean higher;
+    private final boolean includePartial;
 
-    RankedPageQuery(Benchmark benchmark, ModelFilter filter, RankSort sort, int limit, long offset) {
+    RankedPageQuery(Benchmark benchmark, ModelFilter filter, boolean includePartial, RankSort sort, int limit,
+            long offset) {
         this.benchmark = benchmark;
         this.filter = filter;
+        this.includePartial = includePartial;
         this.higher = benchmark.higherIsBetter();
         String pageOrder = order(sort, "page.score", "page.better_end", "page.name");
         StringBuilder s = new StringBuilder("WITH page AS MATERIALIZED (SELECT c.benchmark_id, ")
                 .append(ModelRepository.MODEL_COLUMNS)
-                .append(", c.score, c.stderr, c.samples, c.cost_usd, c.evaluated_at, ").append(betterEnd("c"))
+                .append(", c.score, c.stderr, c.samples, c.cost_usd, c.evaluated_at, c.partial, ")
+                .append(betterEnd("c"))
                 .append(" AS better_end FROM ");
         if (filter.isEmpty()) {
             // PostgreSQL cannot know the threshold when it plans and would hash-join the whole model table;
@@ -40,6 +46,7 @@ final class RankedPageQuery {
             s.append("(SELECT * FROM current_result c WHERE c.benchmark_id = ?");
             params.add(benchmark.id());
             filter.appendFlagExclusion(s, "c.model_id");
+            PartialRuns.appendExcluded(s, "c", includePartial);
             appendAtLeastThreshold(s, sort, offset + limit - 1);
             s.append(") c CROSS JOIN LATERAL (SELECT * FROM model m WHERE m.id = c.model_id OFFSET 0) m");
         } else {
@@ -47,6 +54,7 @@ final class RankedPageQuery {
             params.add(benchmark.id());
             filter.appendTo(s, params);
             filter.appendFlagExclusion(s, "c.model_id");
+            PartialRuns.appendExcluded(s, "c", includePartial);
             appendAtLeastThreshold(s, sort, offset + limit - 1);
         }
         s.append(" ORDER BY ").append(order(sort, "c.score", betterEnd("c"), "m.name")).append(" LIMIT ? OFFSET ?)");
@@ -98,11 +106,12 @@ final class RankedPageQuery {
     }
 
     private void appendBoard(StringBuilder s) {
-        appendBoard(s, params, benchmark, filter);
+        appendBoard(s, params, benchmark, filter, includePartial);
     }
 
     /** FROM and WHERE of the (filtered) board, with the current result aliased {@code s}. */
-    private static void appendBoard(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
+    private static void appendBoard(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter,
+            boolean includePartial) {
         s.append(" FROM current_result s");
         if (!filter.isEmpty()) {
             s.append(" JOIN model m ON m.id = s.model_id");
@@ -111,10 +120,11 @@ final class RankedPageQuery {
         params.add(benchmark.id());
         filter.appendTo(s, params);
         filter.appendFlagExclusion(s, "s.model_id");
+        PartialRuns.appendExcluded(s, "s", includePartial);
     }
 
     private void appendTotal(StringBuilder s) {
-        appendTotal(s, params, benchmark, filter);
+        appendTotal(s, params, benchmark, filter, includePartial);
     }
 
     /**
@@ -122,15 +132,17 @@ final class RankedPageQuery {
      * transaction that writes the results (a few rows, V2__current_result_counts.sql), less the flagged models on
      * the board unless they are included; else counted.
      */
-    static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter) {
+    static void appendTotal(StringBuilder s, List<Object> params, Benchmark benchmark, ModelFilter filter,
+            boolean includePartial) {
         if (filter.isEmpty()) {
             s.append("SELECT coalesce(sum(results), 0)");
-            filter.appendMinusFlaggedOnBoard(s, params, benchmark.id());
+            PartialRuns.appendSubtracted(s, params, benchmark.id(), includePartial);
+            filter.appendMinusFlaggedOnBoard(s, params, benchmark.id(), includePartial);
             s.append(" FROM current_result_count WHERE benchmark_id = ?");
             params.add(benchmark.id());
         } else {
             s.append("SELECT count(*)");
-            appendBoard(s, params, benchmark, filter);
+            appendBoard(s, params, benchmark, filter, includePartial);
         }
     }
 

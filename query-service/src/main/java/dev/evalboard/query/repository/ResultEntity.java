@@ -1,5 +1,7 @@
 package dev.evalboard.query.repository;
 
+import dev.evalboard.contract.EventRules;
+import dev.evalboard.contract.RunSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -41,10 +43,25 @@ public class ResultEntity {
 
     String source;
 
+    @Column(name = "few_shot")
+    Integer fewShot;
+
+    @Column(name = "samples_total")
+    Long samplesTotal;
+
+    String harness;
+
+    @Column(name = "harness_version")
+    String harnessVersion;
+
+    String commit;
+
     ModelRepository.Run toRun(boolean current) {
         // Through a method, not its fields: the benchmark may be a Hibernate proxy, whose own fields stay empty.
         Benchmark b = benchmark.toBenchmark();
-        return new ModelRepository.Run(eventId, b.name(), b.metric(), b.higherIsBetter(), b.unit(), score, stderr,
-                samples, costUsd, evaluatedAt, source, current, null);
+        RunSettings settings = new RunSettings(fewShot, samplesTotal, harness, harnessVersion, commit);
+        return new ModelRepository.Run(eventId, b.name(), b.metric(), b.version(), b.higherIsBetter(), b.unit(),
+                score, stderr, samples, costUsd, evaluatedAt, source, current, settings.isEmpty() ? null : settings,
+                EventRules.isPartial(samples, samplesTotal), null);
     }
 }

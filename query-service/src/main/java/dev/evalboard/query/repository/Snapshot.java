@@ -34,7 +34,7 @@ public final class Snapshot {
                 WHERE action = 'flag'),
             current_result AS (
                 SELECT DISTINCT ON (r.benchmark_id, r.model_id) r.benchmark_id, r.model_id, r.event_id, r.score,
-                       r.stderr, r.samples, r.cost_usd, r.evaluated_at
+                       r.stderr, r.samples, r.cost_usd, r.evaluated_at, r.partial
                 FROM result r WHERE r.ingested_at <= (SELECT as_of FROM snapshot)
                   AND NOT EXISTS (SELECT 1 FROM retraction x WHERE x.event_id = r.event_id)
                 ORDER BY r.benchmark_id, r.model_id, r.evaluated_at DESC, r.event_id DESC),
@@ -46,7 +46,7 @@ public final class Snapshot {
                 FROM model m CROSS JOIN LATERAL (SELECT %s
                     FROM result r WHERE r.model_id = m.id AND r.ingested_at <= (SELECT as_of FROM snapshot)) a),
             benchmark AS (
-                SELECT b.id, b.name, b.metric, b.higher_is_better, b.unit, a.baseline
+                SELECT b.id, b.name, b.metric, b.version, b.higher_is_better, b.unit, a.baseline
                 FROM benchmark b CROSS JOIN LATERAL (SELECT %s
                     FROM result r WHERE r.benchmark_id = b.id AND r.ingested_at <= (SELECT as_of FROM snapshot)) a)
             """.formatted(latest("parameters", "active_parameters", "openness", "organization"), latest("baseline"));

@@ -15,11 +15,12 @@ final class CsvViews {
 
     static CsvTable leaderboard(Leaderboard board) {
         CsvTable csv = new CsvTable(List.of("rank", "ciRank", "model", "score", "stderr", "ciLow", "ciHigh", "samples",
-                "costUsd", "parameters", "activeParameters", "openness", "organization", "evaluatedAt"));
+                "costUsd", "parameters", "activeParameters", "openness", "organization", "evaluatedAt", "partial",
+                "version"));
         for (Leaderboard.Entry e : board.entries()) {
             csv.row(Arrays.asList(e.rank(), e.ciRank(), e.model(), e.score(), e.stderr(), e.ciLow(), e.ciHigh(),
                     e.samples(), e.costUsd(), e.parameters(), e.activeParameters(), e.openness(), e.organization(),
-                    e.evaluatedAt()));
+                    e.evaluatedAt(), e.partial(), board.version()));
         }
         return csv;
     }

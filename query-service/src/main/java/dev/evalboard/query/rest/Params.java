@@ -1,5 +1,6 @@
 package dev.evalboard.query.rest;
 
+import dev.evalboard.contract.BenchmarkVersions;
 import dev.evalboard.contract.EventRules;
 import dev.evalboard.contract.Openness;
 import dev.evalboard.contract.rank.Aggregation;
@@ -86,6 +87,23 @@ final class Params {
             throw ProblemException.badRequest("'metric' must match " + EventRules.METRIC_SYNTAX + ".");
         }
         return metric;
+    }
+
+    /** A benchmark version as an event's {@code benchmarkVersion} may be; null (the newest) when absent. */
+    static String version(String raw) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        if (!BenchmarkVersions.isVersion(raw)) {
+            throw ProblemException.badRequest("'version' must be 1 to " + BenchmarkVersions.MAX_LENGTH
+                    + " characters without surrounding spaces, control or format characters.");
+        }
+        return raw;
+    }
+
+    /** Whether partial runs (fewer samples than the benchmark has) are ranked: false unless {@code true}. */
+    static boolean includePartial(String raw) {
+        return flag("includePartial", raw, false);
     }
 
     static String optionalMetric(String raw) {

@@ -37,7 +37,7 @@ public class ParetoResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParetoSet.class)),
             @Content(mediaType = Representations.CSV) })
     @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (problem+json)")
-    @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such benchmark, metric or version (problem+json)")
     public Response pareto(@QueryParam("benchmark") List<String> benchmarks, @QueryParam("metric") String metric,
             @Parameter(description = "parameters (default), activeParameters or costUsd") @QueryParam("x") String x,
             @Parameter(description = "Dominated points to list, best first: 0 (default) to 10,000")
@@ -46,16 +46,24 @@ public class ParetoResource {
             @QueryParam("dominatedOffset") String dominatedOffset,
             @Parameter(description = "Models whose points to return in 'requested' wherever they are (up to 50)")
             @QueryParam("model") List<String> model,
+            @QueryParam("version") @Parameter(description = LeaderboardResource.VERSION
+                    + "; only with one benchmark") String version,
+            @QueryParam("includePartial") @Parameter(description = LeaderboardResource.INCLUDE_PARTIAL)
+            String includePartial,
             @BeanParam FilterParams filter, @BeanParam SnapshotParam snapshot, @Context HttpHeaders headers) {
         List<String> names = Params.benchmarks(benchmarks);
         String metricName = Params.metric(metric);
+        String versionName = Params.version(version);
+        boolean partial = Params.includePartial(includePartial);
         XAxis axis = Params.axis(x);
         ParetoSet.DominatedPage page = new ParetoSet.DominatedPage(Params.dominatedLimit(dominatedLimit),
                 Params.dominatedOffset(dominatedOffset));
         List<String> requested = Params.models(model);
         ModelFilter models = filter.toFilter();
         return representations.cachedJsonOrCsv(snapshot.instant(), "pareto", names, metricName,
-                new Object[] { names, metricName, axis, FilterParams.normalised(models), page, requested },
-                () -> pareto.pareto(names, metricName, axis, models, page, requested), CsvViews::pareto, headers);
+                new Object[] { names, metricName, versionName, partial, axis, FilterParams.normalised(models), page,
+                        requested },
+                () -> pareto.pareto(names, metricName, versionName, axis, models, partial, page, requested),
+                CsvViews::pareto, headers);
     }
 }

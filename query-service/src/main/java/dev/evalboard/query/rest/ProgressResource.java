@@ -35,15 +35,17 @@ public class ProgressResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Progress.class)),
             @Content(mediaType = Representations.CSV) })
     @APIResponse(responseCode = "400", description = "A malformed or out-of-range parameter (problem+json)")
-    @APIResponse(responseCode = "404", description = "No such benchmark or metric (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such benchmark, metric or version (problem+json)")
     public Response progress(@PathParam("benchmark") String benchmark, @QueryParam("metric") String metric,
             @Parameter(description = "true: also up to 1000 of the other runs") @QueryParam("runs") String runs,
+            @QueryParam("version") @Parameter(description = LeaderboardResource.VERSION) String version,
             @Context HttpHeaders headers) {
         String name = Params.name("benchmark", benchmark);
         String metricName = Params.metric(metric);
+        String versionName = Params.version(version);
         boolean withRuns = Params.flag("runs", runs, false);
         return representations.cachedJsonOrCsv("progress", List.of(name), metricName,
-                new Object[] { name, metricName, withRuns },
-                () -> progress.progress(name, metricName, withRuns), CsvViews::progress, headers);
+                new Object[] { name, metricName, versionName, withRuns },
+                () -> progress.progress(name, metricName, versionName, withRuns), CsvViews::progress, headers);
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalboard.query.service;
 
+import dev.evalboard.contract.BenchmarkVersions;
 import dev.evalboard.query.repository.BenchmarkRepository;
 import dev.evalboard.query.repository.BenchmarkRepository.MetricStats;
 import dev.evalboard.query.repository.ModelFilter;
@@ -10,6 +11,7 @@ import dev.evalboard.query.repository.ModerationRepository;
 import dev.evalboard.query.repository.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,23 @@ public class CatalogService {
                 metrics.get(0).benchmarkModelCount(),
                 metrics.stream().map(MetricStats::lastUpdate).filter(Objects::nonNull).max(Comparable::compareTo)
                         .orElse(null),
-                metrics.stream().map(m -> new BenchmarkList.Metric(m.metric(), m.higherIsBetter(), m.unit(),
-                        m.modelCount(), m.lastUpdate())).toList())));
+                newestOfEachMetric(metrics))));
         return new BenchmarkList(entries);
+    }
+
+    /** One entry per metric (in the list's order): its newest version's figures, and every version. */
+    private static List<BenchmarkList.Metric> newestOfEachMetric(List<MetricStats> stats) {
+        Map<String, List<MetricStats>> byMetric = new LinkedHashMap<>();
+        stats.forEach(s -> byMetric.computeIfAbsent(s.metric(), metric -> new ArrayList<>()).add(s));
+        Comparator<MetricStats> byVersion = Comparator.comparing(MetricStats::version,
+                BenchmarkVersions.NATURAL_ORDER);
+        return byMetric.values().stream().map(versions -> {
+            List<MetricStats> newestFirst = versions.stream().sorted(byVersion.reversed()).toList();
+            MetricStats m = newestFirst.get(0);
+            return new BenchmarkList.Metric(m.metric(), m.version(),
+                    newestFirst.stream().map(MetricStats::version).toList(), m.higherIsBetter(), m.unit(),
+                    m.modelCount(), m.lastUpdate());
+        }).toList();
     }
 
     public ModelList models(ModelFilter filter, int limit, long offset) {

@@ -72,7 +72,7 @@ public class ChangeStream {
             if (knownSince == null) {
                 knownSince = visible.offset() - 1;
             }
-            visible.change().benchmarks().forEach(board -> pending.put(board, visible.offset()));
+            visible.change().benchmarks().forEach(board -> pending.put(board.board(), visible.offset()));
         }
     }
 

@@ -23,10 +23,12 @@ public class LeaderboardService {
         this.scores = scores;
     }
 
-    public Leaderboard leaderboard(String name, String metric, ModelFilter filter, RankSort sort, int limit,
-            long offset) {
-        Benchmark benchmark = resolver.resolve(name, metric);
-        List<Ranked> page = scores.ranked(benchmark, filter, sort, limit, offset);
+    /** {@code version}: null for the newest. */
+    public Leaderboard leaderboard(String name, String metric, String version, ModelFilter filter,
+            boolean includePartial, RankSort sort, int limit, long offset) {
+        VersionedBenchmark versioned = resolver.resolve(name, metric, version);
+        Benchmark benchmark = versioned.shown();
+        List<Ranked> page = scores.ranked(benchmark, filter, includePartial, sort, limit, offset);
         List<Leaderboard.Entry> entries = new ArrayList<>();
         for (Ranked ranked : page) {
             Score s = ranked.score();
@@ -34,11 +36,12 @@ public class LeaderboardService {
             entries.add(new Leaderboard.Entry(ranked.rank(), ranked.ciRank(), m.name(), s.score(), s.stderr(),
                     ConfidenceRanks.low(s.score(), s.stderr()), ConfidenceRanks.high(s.score(), s.stderr()),
                     s.samples(), s.costUsd(), m.parameters(), m.activeParameters(), m.openness(), m.organization(),
-                    s.evaluatedAt(), m.flag()));
+                    s.evaluatedAt(), s.partial(), m.flag()));
         }
         // A page past the end has no row to carry the total.
-        long total = page.isEmpty() ? scores.count(benchmark, filter) : page.get(0).total();
-        return new Leaderboard(benchmark.name(), benchmark.metric(), benchmark.higherIsBetter(), benchmark.unit(),
-                sort.wireName(), total, limit, offset, entries);
+        long total = page.isEmpty() ? scores.count(benchmark, filter, includePartial) : page.get(0).total();
+        return new Leaderboard(benchmark.name(), benchmark.metric(), benchmark.version(), versioned.versions(),
+                benchmark.higherIsBetter(), benchmark.unit(), sort.wireName(), includePartial, total, limit, offset,
+                entries);
     }
 }

@@ -21,13 +21,19 @@ public class ParetoService {
         this.scores = scores;
     }
 
-    public ParetoSet pareto(List<String> names, String metric, XAxis axis, ModelFilter filter,
-            ParetoSet.DominatedPage page, List<String> requestedModels) {
-        List<Benchmark> benchmarks = resolver.resolveAll(names, metric);
+    /** {@code version}: of the one benchmark named, null for its newest; several are each taken in their newest. */
+    public ParetoSet pareto(List<String> names, String metric, String version, XAxis axis, ModelFilter filter,
+            boolean includePartial, ParetoSet.DominatedPage page, List<String> requestedModels) {
+        if (version != null && names.size() > 1) {
+            throw ProblemException.badRequest("'version' applies to one benchmark; several are each taken in their"
+                    + " newest version.");
+        }
+        VersionedBenchmark one = names.size() == 1 ? resolver.resolve(names.get(0), metric, version) : null;
+        List<Benchmark> benchmarks = one != null ? List.of(one.shown()) : resolver.resolveAll(names, metric);
         boolean higherIsBetter = benchmarks.get(0).higherIsBetter();
         List<ParetoSet.Point> points = new ArrayList<>();
         long excluded = 0;
-        for (ModelScores model : ModelScores.group(benchmarks, scores.onAny(benchmarks, filter))) {
+        for (ModelScores model : ModelScores.group(benchmarks, scores.onAny(benchmarks, filter, includePartial))) {
             if (!model.complete()) {
                 continue;
             }
@@ -47,7 +53,9 @@ public class ParetoService {
                 (int) Math.min(page.offset() + page.limit(), dominated.size()));
         List<ParetoSet.Point> requested = points.stream().filter(p -> requestedModels.contains(p.model()))
                 .sorted(Comparator.comparing(ParetoSet.Point::model)).toList();
-        return new ParetoSet(benchmarks.stream().map(Benchmark::name).toList(), metric, axis.wireName(),
+        return new ParetoSet(benchmarks.stream().map(Benchmark::name).toList(), metric,
+                one == null ? null : one.shown().version(), one == null ? null : one.versions(), includePartial,
+                axis.wireName(),
                 benchmarks.size() == 1 ? "score" : "mean", higherIsBetter, split.frontier(),
                 List.copyOf(pageOfDominated), dominated.size(), page.offset(), requested, excluded);
     }

@@ -8,9 +8,12 @@ import java.util.List;
  * The Pareto frontier of x (lower is better) against y (the score, or the mean score over several benchmarks).
  * The frontier comes in full; the dominated points only as the page asked for ({@code dominatedOffset}, best y
  * first), out of {@code dominatedTotal}; {@code requested} holds the points of the models the request named,
- * wherever they are. {@code excluded} counts the models that had every benchmark but no value for x.
+ * wherever they are. {@code excluded} counts the models that had every benchmark but no value for x. Of one
+ * benchmark, {@code version} is the version shown and {@code versions} all of them, newest first; of several, each is
+ * taken in its newest version and both are null. Partial runs count only when {@code includePartial}.
  */
-public record ParetoSet(List<String> benchmarks, String metric, String x, String y, boolean higherIsBetter,
+public record ParetoSet(List<String> benchmarks, String metric, String version, List<String> versions,
+        boolean includePartial, String x, String y, boolean higherIsBetter,
         List<Point> frontier, List<Point> dominated, long dominatedTotal, long dominatedOffset,
         List<Point> requested, long excluded) {
 

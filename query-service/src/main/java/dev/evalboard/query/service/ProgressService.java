@@ -21,11 +21,14 @@ public class ProgressService {
         this.progress = progress;
     }
 
-    public Progress progress(String name, String metric, boolean withRuns) {
-        Benchmark benchmark = resolver.resolve(name, metric);
+    /** {@code version}: null for the newest. */
+    public Progress progress(String name, String metric, String version, boolean withRuns) {
+        VersionedBenchmark versioned = resolver.resolve(name, metric, version);
+        Benchmark benchmark = versioned.shown();
         ProgressRepository.Steps steps = progress.steps(benchmark, MAX_STEPS);
         List<Progress.Run> others = withRuns ? runs(progress.otherRuns(benchmark, MAX_RUNS)) : List.of();
-        return new Progress(benchmark.name(), benchmark.metric(), benchmark.higherIsBetter(), benchmark.unit(),
+        return new Progress(benchmark.name(), benchmark.metric(), benchmark.version(), versioned.versions(),
+                benchmark.higherIsBetter(), benchmark.unit(),
                 steps.runCount(), steps.count(), runs(steps.latest()), others);
     }
 

@@ -8,9 +8,12 @@ import java.util.Map;
 /**
  * Models ranked by an aggregate of their scores over several benchmarks ({@code aggregate}: mean, normalized or
  * winrate); models with results on fewer than {@code minBenchmarks} of them follow the ranked rows with no rank and
- * no aggregate. {@code higherIsBetter} is the direction of the aggregate.
+ * no aggregate. {@code higherIsBetter} is the direction of the aggregate. {@code benchmarkVersions} holds the version
+ * each benchmark was taken in (its newest, unless a table of one named another), in the order of {@code benchmarks};
+ * null for the runs without a version.
  */
-public record Table(List<String> benchmarks, String metric, boolean higherIsBetter, String aggregate,
+public record Table(List<String> benchmarks, List<String> benchmarkVersions, String metric, boolean higherIsBetter,
+        String aggregate,
         int minBenchmarks, String sort, long total, int limit, long offset, List<Row> rows) {
 
     /**

@@ -8,6 +8,7 @@ import dev.evalboard.query.repository.ScoreRepository;
 import dev.evalboard.query.repository.ScoreRepository.Score;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +25,16 @@ public class TableService {
 
     public Table table(TableQuery query) {
         Aggregation aggregation = query.aggregation();
+        if (query.version() != null && query.benchmarks().size() > 1) {
+            throw ProblemException.badRequest("'version' applies to one benchmark; several are each taken in their"
+                    + " newest version.");
+        }
         // Win rates compare within each benchmark, so they may combine benchmarks of either direction.
-        List<Benchmark> benchmarks = aggregation == Aggregation.WINRATE
-                ? query.benchmarks().stream().map(name -> resolver.resolve(name, query.metric())).toList()
-                : resolver.resolveAll(query.benchmarks(), query.metric());
+        List<Benchmark> benchmarks = query.version() != null
+                ? List.of(resolver.resolve(query.benchmarks().get(0), query.metric(), query.version()).shown())
+                : aggregation == Aggregation.WINRATE
+                        ? query.benchmarks().stream().map(name -> resolver.resolve(name, query.metric())).toList()
+                        : resolver.resolveAll(query.benchmarks(), query.metric());
         if (aggregation == Aggregation.NORMALIZED && benchmarks.stream()
                 .anyMatch(b -> !b.higherIsBetter() || !"percent".equals(b.unit()))) {
             throw ProblemException.badRequest("aggregate=normalized rescales percentages where higher is better;"
@@ -37,14 +44,16 @@ public class TableService {
             return ofOne(benchmarks.get(0), query);
         }
         boolean higherIsBetter = aggregation != Aggregation.MEAN || benchmarks.get(0).higherIsBetter();
-        List<ModelScores> models = ModelScores.group(benchmarks, scores.onAny(benchmarks, query.filter()));
+        List<ModelScores> models = ModelScores.group(benchmarks, scores.onAny(benchmarks, query.filter(),
+                query.includePartial()));
         Map<Integer, Double> baselines = aggregation == Aggregation.NORMALIZED ? scores.baselines(benchmarks)
                 : Map.of();
         List<Table.Row> rows = new TableRanking(query, benchmarks, models, higherIsBetter).rows(baselines);
 
         int from = (int) Math.min(query.offset(), rows.size());
         int to = (int) Math.min((long) from + query.limit(), rows.size());
-        return new Table(benchmarks.stream().map(Benchmark::name).toList(), query.metric(), higherIsBetter,
+        return new Table(benchmarks.stream().map(Benchmark::name).toList(),
+                benchmarks.stream().map(Benchmark::version).toList(), query.metric(), higherIsBetter,
                 aggregation.wireName(), query.minBenchmarks(), query.sort().wireName(), rows.size(), query.limit(),
                 query.offset(), rows.subList(from, to));
     }
@@ -54,8 +63,8 @@ public class TableService {
      * of the ranking in a few index probes, not every result of the benchmark grouped and sorted.
      */
     private Table ofOne(Benchmark benchmark, TableQuery query) {
-        List<ScoreRepository.Ranked> page = scores.ranked(benchmark, query.filter(), query.sort(), query.limit(),
-                query.offset());
+        List<ScoreRepository.Ranked> page = scores.ranked(benchmark, query.filter(), query.includePartial(),
+                query.sort(), query.limit(), query.offset());
         List<Table.Row> rows = new ArrayList<>();
         for (ScoreRepository.Ranked ranked : page) {
             Score score = ranked.score();
@@ -66,8 +75,9 @@ public class TableService {
                     score.stderr() == null ? Map.of() : Map.of(benchmark.name(), score.stderr()), List.of(),
                     m.parameters(), m.activeParameters(), m.openness(), m.flag()));
         }
-        long total = page.isEmpty() ? scores.count(benchmark, query.filter()) : page.get(0).total();
-        return new Table(List.of(benchmark.name()), benchmark.metric(), benchmark.higherIsBetter(),
+        long total = page.isEmpty() ? scores.count(benchmark, query.filter(), query.includePartial()) : page.get(0).total();
+        return new Table(List.of(benchmark.name()), Arrays.asList(benchmark.version()), benchmark.metric(),
+                benchmark.higherIsBetter(),
                 Aggregation.MEAN.wireName(), 1, query.sort().wireName(), total, query.limit(), query.offset(), rows);
     }
 }

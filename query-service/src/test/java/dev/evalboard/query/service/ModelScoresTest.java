@@ -34,8 +34,8 @@ class ModelScoresTest {
                 Double se = random.nextInt(10) == 0 ? null : random.nextInt(4) * 0.5;
                 anyMissing |= se == null;
                 squares = se == null ? squares : squares.add(new BigDecimal(se).pow(2));
-                benchmarks.add(new Benchmark(i, "b" + i, "pass@1", true, "raw"));
-                scores.put(i, new Score(i, MODEL, 50, se, null, null, null));
+                benchmarks.add(new Benchmark(i, "b" + i, "pass@1", true, "raw", null));
+                scores.put(i, new Score(i, MODEL, 50, se, null, null, null, false));
             }
             Double stderr = new ModelScores(MODEL, benchmarks, scores).meanStderr();
             if (anyMissing) {
@@ -61,8 +61,8 @@ class ModelScoresTest {
                 // Ties on purpose: a few distinct values, some at the very top of the double range.
                 double score = huge ? Double.MAX_VALUE * (1 - random.nextInt(3) * 0.25) * (random.nextInt(5) == 0 ? -1 : 1)
                         : random.nextInt(4) * 12.5;
-                benchmarks.add(new Benchmark(i, "b" + i, "pass@1", true, "raw"));
-                scores.put(i, new Score(i, MODEL, score, null, null, null, null));
+                benchmarks.add(new Benchmark(i, "b" + i, "pass@1", true, "raw", null));
+                scores.put(i, new Score(i, MODEL, score, null, null, null, null, false));
                 exact = exact.add(new BigDecimal(score));
                 largest = Math.max(largest, Math.abs(score));
             }
