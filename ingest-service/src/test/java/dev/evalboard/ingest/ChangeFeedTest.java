@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.evalboard.contract.EventTopics;
 import dev.evalboard.contract.change.ResultChange;
 import dev.evalboard.contract.change.ResultChange.Benchmark;
 import dev.evalboard.devstack.testing.KafkaTestResource;
@@ -16,12 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Every committed batch is announced on eval.changes with what it touched and where the WAL stood. */
@@ -29,12 +25,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ChangeFeedTest {
-    private static final TopicPartition FEED = new TopicPartition(EventTopics.CHANGES, 0);
 
     @Test
     void aBatchIsAnnouncedWithItsBenchmarksModelsAndAWalPositionAlreadyFlushed() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (KafkaConsumer<byte[], byte[]> feed = feedAtEnd()) {
+        try (KafkaConsumer<byte[], byte[]> feed = IngestTestSupport.changeFeedAtEnd()) {
             IngestTestSupport.publish(List.of(
                     EventJson.event("a-" + run, "m1-" + run, "B1-" + run, 50, null).toString(),
                     EventJson.event("b-" + run, "m2-" + run, "B2-" + run, 60, null).put("metric", "pass@5")
@@ -50,38 +45,39 @@ class ChangeFeedTest {
     }
 
     @Test
-    void aVersionedBenchmarkIsAnnouncedWithItsVersionAlsoWhenAModelOnItChanges() throws Exception {
+    void aModelWhoseSizeChangesAnnouncesEveryBoardItIsOn() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String model = "versioned-" + run;
-        IngestTestSupport.publish(List.of(EventJson.event("v-" + run, model, "V-" + run, 50, "2025-01-01T00:00:00Z")
-                .put("benchmarkVersion", "2").toString()));
-        awaitStored("v-" + run);
-        try (KafkaConsumer<byte[], byte[]> feed = feedAtEnd()) {
-            var event = EventJson.event("w-" + run, model, "W-" + run, 70, "2025-02-01T00:00:00Z");
-            event.withObject("/model").put("parameters", 8_000_000_000L);
-            IngestTestSupport.publish(List.of(event.toString()));
-            List<ResultChange> changes = readUntil(feed, seen -> benchmarks(seen).contains(
-                    new Benchmark("W-" + run, "pass@1")));
-            assertTrue(benchmarks(changes).contains(new Benchmark("V-" + run, "pass@1", "2")),
-                    "the versioned board the model is on, named with its version: " + benchmarks(changes));
-        }
+        List<Benchmark> announced = boardsAnnouncedWhenAModelGrows(run, null);
+        assertTrue(announced.contains(new Benchmark("Old-" + run, "pass@1")),
+                "the old board shows the model's new size: " + announced);
     }
 
     @Test
-    void aModelWhoseSizeChangesAnnouncesEveryBoardItIsOn() throws Exception {
+    void aVersionedBenchmarkIsAnnouncedWithItsVersionAlsoWhenAModelOnItChanges() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Benchmark> announced = boardsAnnouncedWhenAModelGrows(run, "2");
+        assertTrue(announced.contains(new Benchmark("Old-" + run, "pass@1", "2")),
+                "the versioned board the model is on, named with its version: " + announced);
+    }
+
+    /**
+     * A model's run on Old-{run} (in {@code version}, when given), then its run on New-{run} stating a new size: the
+     * boards announced meanwhile, up to New-{run}'s.
+     */
+    private static List<Benchmark> boardsAnnouncedWhenAModelGrows(String run, String version) throws Exception {
         String model = "growing-" + run;
-        IngestTestSupport.publish(List.of(EventJson.event("old-" + run, model, "Old-" + run, 50,
-                "2025-01-01T00:00:00Z").toString()));
+        var first = EventJson.event("old-" + run, model, "Old-" + run, 50, "2025-01-01T00:00:00Z");
+        if (version != null) {
+            first.put("benchmarkVersion", version);
+        }
+        IngestTestSupport.publish(List.of(first.toString()));
         awaitStored("old-" + run);
-        try (KafkaConsumer<byte[], byte[]> feed = feedAtEnd()) {
+        try (KafkaConsumer<byte[], byte[]> feed = IngestTestSupport.changeFeedAtEnd()) {
             var event = EventJson.event("new-" + run, model, "New-" + run, 70, "2025-02-01T00:00:00Z");
             event.withObject("/model").put("parameters", 8_000_000_000L);
             IngestTestSupport.publish(List.of(event.toString()));
-            List<ResultChange> changes = readUntil(feed, seen -> benchmarks(seen).contains(
-                    new Benchmark("New-" + run, "pass@1")));
-            assertTrue(benchmarks(changes).contains(new Benchmark("Old-" + run, "pass@1")),
-                    "the old board shows the model's new size: " + benchmarks(changes));
+            Benchmark grown = new Benchmark("New-" + run, "pass@1");
+            return benchmarks(readUntil(feed, seen -> benchmarks(seen).contains(grown)));
         }
     }
 
@@ -91,7 +87,7 @@ class ChangeFeedTest {
         String event = EventJson.event("again-" + run, "m-" + run, "Again-" + run, 50, null).toString();
         IngestTestSupport.publish(List.of(event));
         awaitStored("again-" + run);
-        try (KafkaConsumer<byte[], byte[]> feed = feedAtEnd()) {
+        try (KafkaConsumer<byte[], byte[]> feed = IngestTestSupport.changeFeedAtEnd()) {
             IngestTestSupport.publish(List.of(event));
             List<ResultChange> changes = readUntil(feed, seen -> benchmarks(seen).contains(
                     new Benchmark("Again-" + run, "pass@1")));
@@ -104,14 +100,6 @@ class ChangeFeedTest {
                 "SELECT count(*) FROM result WHERE event_id = ?", eventId) == 1);
     }
 
-    private static KafkaConsumer<byte[], byte[]> feedAtEnd() {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
-                KafkaTestResource.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.assign(List.of(FEED));
-        consumer.seekToEnd(List.of(FEED));
-        consumer.position(FEED);
-        return consumer;
-    }
 
     private static List<ResultChange> readUntil(KafkaConsumer<byte[], byte[]> feed, Predicate<List<ResultChange>> done) {
         List<ResultChange> changes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.evalboard.ingest;
 
+import dev.evalboard.contract.EventTopics;
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import dev.evalboard.devstack.testing.PostgresTestResource;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -60,6 +62,17 @@ final class IngestTestSupport {
     }
 
     /** A dead-letter reader that starts at the end of the topic, so it sees only what a test causes. */
+    /** A reader of the change feed's one partition, positioned at its end: it sees what is announced from now. */
+    static KafkaConsumer<byte[], byte[]> changeFeedAtEnd() {
+        TopicPartition feed = new TopicPartition(EventTopics.CHANGES, 0);
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
+                KafkaTestResource.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.assign(List.of(feed));
+        consumer.seekToEnd(List.of(feed));
+        consumer.position(feed);
+        return consumer;
+    }
+
     static KafkaConsumer<byte[], byte[]> deadLetterReaderAtEnd() {
         var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 "bootstrap.servers", KafkaTestResource.bootstrapServers(),

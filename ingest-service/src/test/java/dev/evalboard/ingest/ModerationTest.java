@@ -21,13 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Flags, unflags and retractions published on eval.moderation, through the real broker and database. */
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ModerationTest {
-    private static final TopicPartition FEED = new TopicPartition(EventTopics.CHANGES, 0);
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -47,7 +43,7 @@ class ModerationTest {
         String model = "flagged-" + run;
         IngestTestSupport.publish(List.of(EventJson.event("f-" + run, model, "FB-" + run, 50, null).toString()));
         awaitCount("SELECT count(*) FROM result WHERE event_id = ?", 1, "f-" + run);
-        try (KafkaConsumer<byte[], byte[]> feed = feedAtEnd()) {
+        try (KafkaConsumer<byte[], byte[]> feed = IngestTestSupport.changeFeedAtEnd()) {
             moderate("{\"action\":\"flag\",\"model\":\"" + model + "\",\"reason\":\"trained on the test set\","
                     + "\"url\":\"https://example.org/issue/1\"}");
             awaitCount("SELECT count(*) FROM model_flag WHERE model_name = ?", 1, model);
@@ -146,14 +142,6 @@ class ModerationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> count(sql, args) == expected);
     }
 
-    private static KafkaConsumer<byte[], byte[]> feedAtEnd() {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
-                KafkaTestResource.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.assign(List.of(FEED));
-        consumer.seekToEnd(List.of(FEED));
-        consumer.position(FEED);
-        return consumer;
-    }
 
     private static ResultChange announced(KafkaConsumer<byte[], byte[]> feed, String model) {
         List<ResultChange> changes = new ArrayList<>();
