@@ -32,20 +32,24 @@ public class SnapshotParam {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }
+        if (raw.length() > MAX_LENGTH) {
+            throw malformed();
+        }
         Instant instant;
         try {
-            if (raw.length() > MAX_LENGTH) {
-                throw new DateTimeParseException("too long", raw.substring(0, MAX_LENGTH), MAX_LENGTH);
-            }
             instant = OffsetDateTime.parse(raw).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'asOf' must be an RFC 3339 instant with an offset, e.g. "
-                    + "2026-03-01T00:00:00Z.");
+            throw malformed();
         }
         if (instant.isAfter(clock.instant().minus(SETTLED_AFTER))) {
             throw ProblemException.badRequest("'asOf' must lie at least " + SETTLED_AFTER.toSeconds()
                     + " s in the past: what is ingested around that instant may still be committing.");
         }
         return Optional.of(instant);
+    }
+
+    private static ProblemException malformed() {
+        return ProblemException.badRequest("'asOf' must be an RFC 3339 instant with an offset, e.g. "
+                + "2026-03-01T00:00:00Z.");
     }
 }
