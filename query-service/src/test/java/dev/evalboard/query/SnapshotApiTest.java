@@ -3,7 +3,7 @@ package dev.evalboard.query;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * asOf: leaderboards, the table and Pareto sets as built from what had been ingested by an instant (results, model
  * attributes, retractions and flags), through the real broker and ingest-service. Two instants between the same
  * two batches give byte-identical answers with the same ETag, computed apart (each instant is its own cache key),
- * and after further events.
+ * and after further events, a newer version of the benchmark or a new benchmark among them.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -37,6 +37,7 @@ class SnapshotApiTest {
     private static final String C = P + "c";
     private static final String S = P + "S";
     private static final String T = P + "T";
+    private static final String V = P + "V";
     private static final String JANUARY = "2026-01-01T00:00:00Z";
     private static final String FEBRUARY = "2026-02-01T00:00:00Z";
     private static Instant between;
@@ -47,7 +48,8 @@ class SnapshotApiTest {
                 Events.result(A, S, 80).parameters(7_000_000_000L).evaluatedAt(JANUARY).eventId(P + "a-s").json(),
                 Events.result(B, S, 70).parameters(9_000_000_000L).evaluatedAt(JANUARY).json(),
                 Events.result(A, T, 60).evaluatedAt(JANUARY).json(),
-                Events.result(B, T, 65).evaluatedAt(JANUARY).json()));
+                Events.result(B, T, 65).evaluatedAt(JANUARY).json(),
+                Events.result(A, V, 50).version("1").evaluatedAt(JANUARY).json()));
         between = Instant.now();
         Thread.sleep(1_000);
         IngestPath.publish(List.of(
@@ -77,8 +79,9 @@ class SnapshotApiTest {
                 .body("rows.mean", contains(70f, 67.5f));
         api().get("/api/v1/pareto?benchmark=" + Urls.encode(S) + "&asOf=" + between).then().statusCode(200)
                 .body("frontier.model", contains(A));
-        api().get(board(S) + "?asOf=" + Instant.parse(JANUARY)).then().statusCode(200)
-                .body("entries", empty());
+        // Evaluated in January, ingested today: as of January nothing of S had been ingested, so S did not exist.
+        api().get(board(S) + "?asOf=" + Instant.parse(JANUARY)).then().statusCode(404)
+                .body("detail", equalTo("No benchmark is named '" + S + "'."));
     }
 
     @Test
@@ -101,6 +104,39 @@ class SnapshotApiTest {
         Response csv = api().accept("text/csv").get(board(S) + "?asOf=" + between);
         assertEquals(csv.asString(), api().accept("text/csv").get(board(S) + "?asOf=" + between.plusMillis(2))
                 .asString());
+    }
+
+    @Test
+    void aNewerVersionOrANewBenchmarkPublishedAfterTheInstantLeavesTheSnapshotAsItWas() {
+        String newBenchmark = P + "new";
+        List<String> urls = List.of(board(V), "/api/v1/leaderboard?benchmark=" + Urls.encode(V),
+                "/api/v1/pareto?benchmark=" + Urls.encode(V));
+        List<Response> before = urls.stream().map(url -> api().get(url + (url.contains("?") ? "&" : "?") + "asOf="
+                + between)).toList();
+        IngestPath.publish(List.of(Events.result(B, V, 60).version("2").evaluatedAt(FEBRUARY).json(),
+                Events.result(A, newBenchmark, 40).evaluatedAt(FEBRUARY).json()));
+        api().get(board(V)).then().statusCode(200).body("version", equalTo("2"));
+        for (int i = 0; i < urls.size(); i++) {
+            // Another instant in the same quiet second: its own cache entry, so computed again, after the events.
+            String url = urls.get(i);
+            Response after = api().get(url + (url.contains("?") ? "&" : "?") + "asOf=" + between.plusMillis(3));
+            assertEquals(200, before.get(i).statusCode(), url);
+            assertArrayEquals(before.get(i).asByteArray(), after.asByteArray(), url);
+            assertEquals(before.get(i).header("ETag"), after.header("ETag"), url);
+        }
+        api().get(board(V) + "?asOf=" + between).then().statusCode(200)
+                .body("version", equalTo("1"))
+                .body("versions", contains("1"))
+                .body("entries.model", contains(A));
+        api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(V) + "&asOf=" + between).then().statusCode(200)
+                .body("benchmarkVersions", contains("1"));
+        api().get(board(V) + "?version=2&asOf=" + between).then().statusCode(404)
+                .body("detail", equalTo("Benchmark '" + V + "' (pass@1) has no version '2'; it has '1'."));
+        api().get(board(newBenchmark) + "?asOf=" + between).then().statusCode(404)
+                .body("detail", equalTo("No benchmark is named '" + newBenchmark + "'."));
+        api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(newBenchmark) + "&asOf=" + between).then()
+                .statusCode(404);
+        api().get(board(newBenchmark)).then().statusCode(200).body("entries.model", contains(A));
     }
 
     @Test

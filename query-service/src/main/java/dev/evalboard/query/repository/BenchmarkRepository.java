@@ -3,8 +3,10 @@ package dev.evalboard.query.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Benchmarks and their metrics. Lookups go through Hibernate ORM; the statistics of the benchmark list stay one SQL
@@ -44,14 +46,29 @@ public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntit
 
     /** Every version of the benchmark+metric, in no particular order (empty when there is none). */
     public List<Benchmark> versionsOf(String name, String metric) {
-        return find("name = ?1 and metric = ?2", name, metric).stream().map(BenchmarkEntity::toBenchmark).toList();
+        return existing("select b from Benchmark b where b.name = :name and b.metric = :metric", "",
+                BenchmarkEntity.class).setParameter("name", name).setParameter("metric", metric).getResultList()
+                .stream().map(BenchmarkEntity::toBenchmark).toList();
     }
 
     /** The metrics a benchmark is known with (byte-wise order, each once whatever its versions), to tell "no such benchmark" from "no such metric". */
     public List<String> metricsOf(String name) {
-        return getEntityManager().createQuery("select b.metric from Benchmark b where b.name = :name"
-                + " order by collate(b.metric as ucs_basic)", String.class).setParameter("name", name).getResultList()
+        return existing("select b.metric from Benchmark b where b.name = :name",
+                " order by collate(b.metric as ucs_basic)", String.class).setParameter("name", name).getResultList()
                 .stream().distinct().toList();
+    }
+
+    /**
+     * {@code selectWhere} (over {@code Benchmark b}), then {@code orderBy}. Inside a snapshot ({@link Snapshot}) a
+     * benchmark+metric+version existed only if a run of it had been ingested by the instant: a version or benchmark
+     * published later is neither shown, nor listed, nor found.
+     */
+    private <T> TypedQuery<T> existing(String selectWhere, String orderBy, Class<T> type) {
+        Optional<Instant> asOf = Snapshot.instant();
+        TypedQuery<T> query = getEntityManager().createQuery(selectWhere + (asOf.isPresent() ? " and exists (select 1"
+                + " from Result r where r.benchmark = b and r.ingestedAt <= :asOf)" : "") + orderBy, type);
+        asOf.ifPresent(instant -> query.setParameter("asOf", instant));
+        return query;
     }
 
     public List<MetricStats> stats() {

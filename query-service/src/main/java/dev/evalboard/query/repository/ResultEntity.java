@@ -56,6 +56,10 @@ public class ResultEntity {
 
     String commit;
 
+    /** When ingest stored the run: what a snapshot ({@link Snapshot}) had by its instant. */
+    @Column(name = "ingested_at")
+    Instant ingestedAt;
+
     ModelRepository.Run toRun(boolean current) {
         // Through a method, not its fields: the benchmark may be a Hibernate proxy, whose own fields stay empty.
         Benchmark b = benchmark.toBenchmark();

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * rebuilt from the history and the moderation log as ingested by then with the rules ingest applies (the latest run
  * not retracted, by evaluatedAt, then eventId; each attribute from its most recent statement; a model's last flag or
  * unflag). The rankers' SQL reads them unchanged. The answer is read from the history alone, so it never changes
- * once nothing ingested by that instant is still committing.
+ * once nothing ingested by that instant is still committing. Which benchmarks and versions existed then is decided
+ * by {@link BenchmarkRepository}, through Hibernate, with {@link #instant()}.
  */
 public final class Snapshot {
     private static final ThreadLocal<Instant> CURRENT = new ThreadLocal<>();
@@ -70,6 +71,11 @@ public final class Snapshot {
                 CURRENT.set(outer);
             }
         }
+    }
+
+    /** The instant being read inside {@link #at}, or empty when reading the store as it is now. */
+    public static Optional<Instant> instant() {
+        return Optional.ofNullable(CURRENT.get());
     }
 
     /** {@code sql} as it reads inside {@link #at}: the snapshot's tables first. */
