@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * asOf: leaderboards, the table and Pareto sets as built from what had been ingested by an instant (results, model
  * attributes, retractions and flags), through the real broker and ingest-service. Two instants between the same
  * two batches give byte-identical answers with the same ETag, computed apart (each instant is its own cache key),
- * and after further events, a newer version of the benchmark or a new benchmark among them.
+ * and after further events, a newer version of the benchmark, a new benchmark or its direction settled among them.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -38,6 +38,7 @@ class SnapshotApiTest {
     private static final String S = P + "S";
     private static final String T = P + "T";
     private static final String V = P + "V";
+    private static final String W = P + "W";
     private static final String JANUARY = "2026-01-01T00:00:00Z";
     private static final String FEBRUARY = "2026-02-01T00:00:00Z";
     private static Instant between;
@@ -49,7 +50,10 @@ class SnapshotApiTest {
                 Events.result(B, S, 70).parameters(9_000_000_000L).evaluatedAt(JANUARY).json(),
                 Events.result(A, T, 60).evaluatedAt(JANUARY).json(),
                 Events.result(B, T, 65).evaluatedAt(JANUARY).json(),
-                Events.result(A, V, 50).version("1").evaluatedAt(JANUARY).json()));
+                Events.result(A, V, 50).version("1").evaluatedAt(JANUARY).json(),
+                // W's direction is stated only after the instant: until then, the reader default.
+                Events.result(A, W, 50).evaluatedAt(JANUARY).json(),
+                Events.result(B, W, 60).evaluatedAt(JANUARY).json()));
         between = Instant.now();
         Thread.sleep(1_000);
         IngestPath.publish(List.of(
@@ -107,15 +111,18 @@ class SnapshotApiTest {
     }
 
     @Test
-    void aNewerVersionOrANewBenchmarkPublishedAfterTheInstantLeavesTheSnapshotAsItWas() {
+    void aNewerVersionANewBenchmarkOrADirectionSettledAfterTheInstantLeavesTheSnapshotAsItWas() {
         String newBenchmark = P + "new";
         List<String> urls = List.of(board(V), "/api/v1/leaderboard?benchmark=" + Urls.encode(V),
-                "/api/v1/pareto?benchmark=" + Urls.encode(V));
+                "/api/v1/pareto?benchmark=" + Urls.encode(V), board(W));
         List<Response> before = urls.stream().map(url -> api().get(url + (url.contains("?") ? "&" : "?") + "asOf="
                 + between)).toList();
         IngestPath.publish(List.of(Events.result(B, V, 60).version("2").evaluatedAt(FEBRUARY).json(),
-                Events.result(A, newBenchmark, 40).evaluatedAt(FEBRUARY).json()));
+                Events.result(A, newBenchmark, 40).evaluatedAt(FEBRUARY).json(),
+                Events.result(C, W, 10).lowerIsBetter().evaluatedAt(FEBRUARY).json()));
         api().get(board(V)).then().statusCode(200).body("version", equalTo("2"));
+        api().get(board(W)).then().statusCode(200).body("higherIsBetter", equalTo(false))
+                .body("entries.model", contains(C, A));
         for (int i = 0; i < urls.size(); i++) {
             // Another instant in the same quiet second: its own cache entry, so computed again, after the events.
             String url = urls.get(i);
@@ -128,6 +135,9 @@ class SnapshotApiTest {
                 .body("version", equalTo("1"))
                 .body("versions", contains("1"))
                 .body("entries.model", contains(A));
+        api().get(board(W) + "?asOf=" + between).then().statusCode(200)
+                .body("higherIsBetter", equalTo(true))
+                .body("entries.model", contains(B, A));
         api().get("/api/v1/leaderboard?benchmark=" + Urls.encode(V) + "&asOf=" + between).then().statusCode(200)
                 .body("benchmarkVersions", contains("1"));
         api().get(board(V) + "?version=2&asOf=" + between).then().statusCode(404)

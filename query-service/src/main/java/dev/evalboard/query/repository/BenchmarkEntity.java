@@ -29,6 +29,13 @@ public class BenchmarkEntity {
 
     String unit;
 
+    /**
+     * The event that settled the direction: a snapshot before it was ingested shows the default. (The unit needs no
+     * such care: an event that does not state it is read as percent, so the benchmark's first run settles it.)
+     */
+    @Column(name = "higher_is_better_event")
+    String higherIsBetterEvent;
+
     /** '' for no version (V5): the unique key (name, metric, version) needs no NULL. */
     String version;
 
@@ -43,5 +50,12 @@ public class BenchmarkEntity {
     Benchmark toBenchmark() {
         return new Benchmark(id, name, metric, higherIsBetterOrDefault(), unitOrDefault(),
                 version == null || version.isEmpty() ? null : version);
+    }
+
+    /** As it was before the event that settled its direction was ingested, when {@code directionSettledLater}. */
+    Benchmark toBenchmark(boolean directionSettledLater) {
+        Benchmark now = toBenchmark();
+        return directionSettledLater ? new Benchmark(id, name, metric, DEFAULT_HIGHER_IS_BETTER, now.unit(),
+                now.version()) : now;
     }
 }

@@ -38,17 +38,28 @@ public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntit
             ORDER BY p.name COLLATE "C", p.metric COLLATE "C\"""".formatted(BenchmarkEntity.DEFAULT_HIGHER_IS_BETTER,
             BenchmarkEntity.DEFAULT_UNIT);
 
+    // Whether the event that settled the direction was ingested after the snapshot's instant (a probe of result's key).
+    private static final String DIRECTION_SETTLED_LATER = "case when exists (select 1 from Result r"
+            + " where r.eventId = b.higherIsBetterEvent and r.ingestedAt > :asOf) then true else false end";
+
     private final Jdbc jdbc;
 
     public BenchmarkRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Every version of the benchmark+metric, in no particular order (empty when there is none). */
+    /**
+     * Every version of the benchmark+metric, in no particular order (empty when there is none). Inside a snapshot,
+     * as they were then: a direction settled by an event ingested later was the reader default.
+     */
     public List<Benchmark> versionsOf(String name, String metric) {
-        return existing("select b from Benchmark b where b.name = :name and b.metric = :metric", "",
-                BenchmarkEntity.class).setParameter("name", name).setParameter("metric", metric).getResultList()
-                .stream().map(BenchmarkEntity::toBenchmark).toList();
+        if (Snapshot.instant().isEmpty()) {
+            return find("name = ?1 and metric = ?2", name, metric).stream().map(BenchmarkEntity::toBenchmark).toList();
+        }
+        return existing("select b, " + DIRECTION_SETTLED_LATER + " from Benchmark b where b.name = :name"
+                + " and b.metric = :metric", "", Object[].class).setParameter("name", name)
+                .setParameter("metric", metric).getResultList().stream()
+                .map(row -> ((BenchmarkEntity) row[0]).toBenchmark((Boolean) row[1])).toList();
     }
 
     /** The metrics a benchmark is known with (byte-wise order, each once whatever its versions), to tell "no such benchmark" from "no such metric". */
