@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -64,6 +66,34 @@ public record ResultChange(int schemaVersion, String lsn, List<Benchmark> benchm
         boolean all = models.size() > MAX_MODELS;
         return new ResultChange(SCHEMA_VERSION, lsn, List.copyOf(benchmarks), all ? List.of() : List.copyOf(models),
                 all);
+    }
+
+    /**
+     * Several changes read together as one: every benchmark and model they name, at the furthest WAL position among
+     * them (records of parallel ingest consumers need not arrive in WAL order).
+     */
+    public static ResultChange merged(List<ResultChange> changes) {
+        if (changes.size() == 1) {
+            return changes.get(0);
+        }
+        String lsn = changes.stream().map(ResultChange::lsn).max(Comparator.comparingLong(ResultChange::walPosition))
+                .orElseThrow(() -> new IllegalArgumentException("no change to merge"));
+        LinkedHashSet<Benchmark> benchmarks = new LinkedHashSet<>();
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        boolean allModels = false;
+        for (ResultChange change : changes) {
+            benchmarks.addAll(change.benchmarks());
+            models.addAll(change.models());
+            allModels |= change.allModels();
+        }
+        return allModels ? new ResultChange(SCHEMA_VERSION, lsn, List.copyOf(benchmarks), List.of(), true)
+                : of(lsn, benchmarks, models);
+    }
+
+    /** A WAL position as a number: PostgreSQL writes it as two 32-bit halves in hex, so text order is not WAL order. */
+    static long walPosition(String lsn) {
+        int slash = lsn.indexOf('/');
+        return Long.parseLong(lsn, 0, slash, 16) << 32 | Long.parseLong(lsn, slash + 1, lsn.length(), 16);
     }
 
     public boolean touchesModel(String model) {

@@ -5,15 +5,20 @@ import dev.evalboard.query.repository.ReplayPosition;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Reads the change feed ({@code eval.changes}). Every instance reads every change (a consumer group of its own), waits
- * until its database shows the change, then drops the cached answers it alters and tells the SSE stream. While this
- * instance holds no partition of the feed, the cache is bypassed.
+ * until its database shows the change, then has the cache recompute or drop the answers it alters and tells the SSE
+ * stream. The changes of one poll are handled as one ({@link ResultChange#merged}): a reader that fell behind, say
+ * while recomputing, catches up with one wait and one recomputation instead of one per change. While this instance
+ * holds no partition of the feed, the cache is bypassed.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -32,21 +37,30 @@ public class ChangeFeed {
 
     @Incoming("changes")
     @Blocking
-    public void onChange(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
-        ResultChange change;
-        try {
-            change = ResultChange.fromJson(record.value());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("unreadable change at offset %d (%s): dropping every cached answer", record.offset(),
-                    e.getMessage());
-            cache.invalidateAll();
-            handledOffset.set(record.offset());
-            return;
+    public void onChanges(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        List<VisibleChange> read = new ArrayList<>(records.count());
+        boolean unreadable = false;
+        long last = -1;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            last = Math.max(last, record.offset());
+            try {
+                read.add(new VisibleChange(record.offset(), ResultChange.fromJson(record.value())));
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("unreadable change at offset %d (%s): dropping every cached answer", record.offset(),
+                        e.getMessage());
+                unreadable = true;
+            }
         }
-        replay.awaitReplayed(change.lsn());
-        cache.invalidate(change);
-        visible.fire(new VisibleChange(record.offset(), change));
-        handledOffset.set(record.offset());
+        if (!read.isEmpty()) {
+            ResultChange change = ResultChange.merged(read.stream().map(VisibleChange::change).toList());
+            replay.awaitReplayed(change.lsn());
+            cache.invalidate(change);
+        }
+        if (unreadable) {
+            cache.invalidateAll();
+        }
+        read.forEach(visible::fire);
+        handledOffset.set(last);
     }
 
     /** The offset of the last change handled; tests wait for their own barrier record with it. */

