@@ -6,8 +6,7 @@ import dev.evalboard.contract.change.ResultChange;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -35,12 +35,13 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ResponseCache {
     private final CacheConfig config;
-    private final Cache<CacheKey, Stored> entries;
+    private final Cache<CacheKey, StoredResponse> entries;
     private final long maxBytes;
     private final Object lock = new Object();
     private final ConcurrentHashMap<CacheKey, Flight> flights = new ConcurrentHashMap<>();
     private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService refresher;
+    private static final int BACKGROUND_THREADS = 4;
+    private final ExecutorService background;
     private final long refreshAfterNanos;
     private final ChangeEpochs epochs = new ChangeEpochs();
     private volatile boolean live;
@@ -50,11 +51,13 @@ public class ResponseCache {
         this.config = config;
         this.maxBytes = (long) (Runtime.getRuntime().maxMemory() * config.maxHeapFraction());
         // Evicting on the writing thread keeps the bound exact at every moment, not once a pool gets to it.
-        this.entries = Caffeine.newBuilder().maximumWeight(maxBytes).weigher(ResponseCache::weight)
+        this.entries = Caffeine.newBuilder().maximumWeight(maxBytes).weigher(StoredResponse::weight)
                 .executor(Runnable::run).expireAfterWrite(config.ttl()).build();
         this.refreshAfterNanos = config.ttl().toNanos() / 4 * 3;
-        this.refresher = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "query-cache-refresh");
+        // Several threads: on a busy machine a change's recomputations overlap their database round trips, and get
+        // more than one thread's share of the CPU against the requests they keep from waiting.
+        this.background = Executors.newFixedThreadPool(BACKGROUND_THREADS, task -> {
+            Thread thread = new Thread(task, "query-cache-background");
             thread.setDaemon(true);
             return thread;
         });
@@ -71,7 +74,7 @@ public class ResponseCache {
             metrics.bypasses.increment();
             return compute.get();
         }
-        Stored cached = entries.getIfPresent(key);
+        StoredResponse cached = entries.getIfPresent(key);
         if (cached != null) {
             metrics.hits.increment();
             cached.read = true;
@@ -85,7 +88,7 @@ public class ResponseCache {
         synchronized (lock) {
             leader = flights.get(key);
             if (leader == null || epochs.changedSince(key, leader.epoch)) {
-                mine = new Flight(epochs.current(), new CompletableFuture<>());
+                mine = new Flight(epochs.current(), compute, new CompletableFuture<>());
                 flights.put(key, mine);
             }
         }
@@ -127,7 +130,7 @@ public class ResponseCache {
      */
     private void refreshInBackground(CacheKey key, Supplier<CachedResponse> compute) {
         try {
-            refresher.execute(() -> {
+            background.execute(() -> {
                 try {
                     long started;
                     synchronized (lock) {
@@ -146,13 +149,6 @@ public class ResponseCache {
         }
     }
 
-    /** The body plus what its key and record cost (the key's text twice: Java strings hold UTF-16). */
-    private static int weight(CacheKey key, Stored stored) {
-        long bytes = 256L + 2L * key.toString().length() + stored.response.body().length
-                + 2L * stored.response.etag().length();
-        return (int) Math.min(Integer.MAX_VALUE, bytes);
-    }
-
     /** What the cached responses weigh now; never above {@link #maxBytes()}. */
     public long bytes() {
         return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
@@ -162,27 +158,8 @@ public class ResponseCache {
         return maxBytes;
     }
 
-    /**
-     * A response, when it was stored, the epoch its computation started in, how to compute it again, and whether a
-     * request read it since.
-     */
-    private static final class Stored {
-        final CachedResponse response;
-        final long writtenNanos;
-        final long epoch;
-        final Supplier<CachedResponse> compute;
-        volatile boolean read;
-
-        Stored(CachedResponse response, long epoch, Supplier<CachedResponse> compute) {
-            this.response = response;
-            this.writtenNanos = System.nanoTime();
-            this.epoch = epoch;
-            this.compute = compute;
-        }
-    }
-
     /** A computation in progress, and the epoch it started in. */
-    private record Flight(long epoch, CompletableFuture<CachedResponse> result) {
+    private record Flight(long epoch, Supplier<CachedResponse> compute, CompletableFuture<CachedResponse> result) {
     }
 
     /** Stores {@code fresh} unless what it depends on changed after it started, or a newer answer is stored. */
@@ -190,19 +167,21 @@ public class ResponseCache {
             Supplier<CachedResponse> compute) {
         synchronized (lock) {
             if (live && !epochs.changedSince(key, startedEpoch)) {
-                entries.asMap().merge(key, new Stored(fresh, startedEpoch, compute),
+                entries.asMap().merge(key, new StoredResponse(fresh, startedEpoch, compute),
                         (stored, offered) -> stored.epoch > offered.epoch ? stored : offered);
             }
         }
     }
 
     /**
-     * Handles {@code change}: of the answers it may alter, those read since they were stored are recomputed before
-     * this returns (each is dropped if its recomputation fails), the others are dropped; the rest stay. Called by the
-     * one thread that reads the change feed, so changes are handled one after the other.
+     * Handles {@code change}. Of the answers it may alter, those read since they were stored are recomputed before
+     * this returns (each is dropped if its recomputation fails), and so are those being computed for a request now
+     * (their result, read before the change, will not be kept: without this, a board computed more slowly than
+     * changes arrive would miss for good); the others are dropped, and the rest stay. Called by the one thread that
+     * reads the change feed, so changes are handled one after the other.
      */
     public void invalidate(ResultChange change) {
-        List<Map.Entry<CacheKey, Stored>> read = new ArrayList<>();
+        Map<CacheKey, Recompute> todo = new LinkedHashMap<>();
         long changeEpoch;
         synchronized (lock) {
             changeEpoch = epochs.changed(change);
@@ -211,25 +190,42 @@ public class ResponseCache {
                     return false;
                 }
                 if (entry.getValue().read) {
-                    read.add(Map.entry(entry.getKey(), entry.getValue()));
+                    todo.put(entry.getKey(), new Recompute(entry.getValue().compute, entry.getValue()));
                     return false;
                 }
                 return true;
             });
+            flights.forEach((key, flight) -> {
+                if (key.affectedBy(change)) {
+                    todo.putIfAbsent(key, new Recompute(flight.compute(), null));
+                }
+            });
         }
         metrics.invalidations.increment();
-        read.forEach(entry -> recompute(entry.getKey(), entry.getValue(), changeEpoch));
+        try {
+            CompletableFuture.allOf(todo.entrySet().stream().map(entry -> CompletableFuture.runAsync(
+                    () -> recompute(entry.getKey(), entry.getValue(), changeEpoch), background))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (RejectedExecutionException stopping) {
+            todo.forEach((key, recompute) -> entries.asMap().remove(key, recompute.stale()));
+        }
     }
 
-    private void recompute(CacheKey key, Stored stale, long changeEpoch) {
+    /** What to compute again for a key, and the entry it replaces (null: none is stored). */
+    private record Recompute(Supplier<CachedResponse> compute, StoredResponse stale) {
+    }
+
+    private void recompute(CacheKey key, Recompute recompute, long changeEpoch) {
         try {
-            storeIfCurrent(key, stale.compute.get(), changeEpoch, stale.compute);
+            storeIfCurrent(key, recompute.compute().get(), changeEpoch, recompute.compute());
             metrics.recomputed.increment();
         } catch (RuntimeException e) {
             // The next request computes it in the foreground and meets the failure itself.
         } finally {
             // Never left standing: a newer answer replaced it, or it goes.
-            entries.asMap().remove(key, stale);
+            if (recompute.stale() != null) {
+                entries.asMap().remove(key, recompute.stale());
+            }
         }
     }
 
@@ -268,7 +264,7 @@ public class ResponseCache {
 
     @PreDestroy
     void stop() {
-        refresher.shutdownNow();
+        background.shutdownNow();
     }
 
     public long size() {

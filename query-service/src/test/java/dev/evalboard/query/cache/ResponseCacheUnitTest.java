@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -138,13 +139,18 @@ class ResponseCacheUnitTest {
             return read;
         });
         assertEquals("v1", cache.get(KEY, source).etag());
+        AtomicBoolean changed = new AtomicBoolean();
         CachedResponse across = cache.get(OTHER_KEY, () -> {
             CachedResponse read = source.get();
-            cache.invalidate(change(OTHER)); // what this read depends on changed meanwhile
+            if (changed.compareAndSet(false, true)) {
+                cache.invalidate(change(OTHER)); // what this read depends on changed meanwhile
+            }
             return read;
         });
         assertEquals("v2", across.etag());
-        assertEquals("v3", cache.get(OTHER_KEY, source).etag(), "the read across its own change was not kept");
+        assertEquals("v3", cache.get(OTHER_KEY, source).etag(),
+                "the read across its own change was not kept: the change computed it again");
+        assertEquals(3, source.calls.get());
     }
 
     private static ResultChange change(ResultChange.Benchmark... boards) {
@@ -306,5 +312,34 @@ class ResponseCacheUnitTest {
         cache.invalidate(change(B));
         assertEquals(2, source.calls.get(), "nobody read v2: dropped");
         assertEquals("v3", cache.get(KEY, source).etag());
+    }
+
+    @Test
+    void anAnswerBeingComputedWhenItsBenchmarkChangesIsRecomputedSoRequestsDoNotMissForGood() throws Exception {
+        ResponseCache cache = cache(Duration.ofMinutes(10));
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<CachedResponse> slowFirst = () -> {
+            if (calls.incrementAndGet() == 1) {
+                computing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return response("read before the change");
+            }
+            return response("read after the change");
+        };
+        CompletableFuture<CachedResponse> slow = CompletableFuture.supplyAsync(() -> cache.get(KEY, slowFirst),
+                THREADS);
+        computing.await(10, TimeUnit.SECONDS);
+        cache.invalidate(change(B));
+        assertEquals(2, calls.get(), "the change computed the board again");
+        assertEquals("read after the change", cache.get(KEY, () -> response("a miss")).etag());
+        release.countDown();
+        assertEquals("read before the change", slow.get(10, TimeUnit.SECONDS).etag(), "its own request gets it");
+        assertEquals("read after the change", cache.get(KEY, () -> response("a miss")).etag(), "but it is not kept");
     }
 }
