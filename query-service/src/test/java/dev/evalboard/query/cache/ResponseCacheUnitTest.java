@@ -66,6 +66,29 @@ class ResponseCacheUnitTest {
         return new CachedResponse(body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE, body);
     }
 
+    /** Holds a computation: it says when it started, and goes on once released. */
+    private static final class Gate {
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        void pass() {
+            started.countDown();
+            try {
+                released.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitStarted() throws InterruptedException {
+            assertTrue(started.await(10, TimeUnit.SECONDS), "the computation started");
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
     /** Returns "v1", "v2", ... and counts its calls. */
     private static final class Source implements Supplier<CachedResponse> {
         final AtomicInteger calls = new AtomicInteger();
@@ -188,43 +211,33 @@ class ResponseCacheUnitTest {
     @Test
     void concurrentMissesShareOneComputationThatStartedAfterTheLastInvalidation() throws Exception {
         ResponseCache cache = cache(Duration.ofMinutes(10));
-        CountDownLatch computing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        Gate gate = new Gate();
         AtomicInteger calls = new AtomicInteger();
         Supplier<CachedResponse> slow = () -> {
             calls.incrementAndGet();
-            computing.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            gate.pass();
             return response("slow");
         };
         CompletableFuture<CachedResponse> leader = CompletableFuture.supplyAsync(() -> cache.get(KEY, slow), THREADS);
-        computing.await(10, TimeUnit.SECONDS);
+        gate.awaitStarted();
         CompletableFuture<CachedResponse> follower = CompletableFuture.supplyAsync(() -> cache.get(KEY, slow), THREADS);
         await().atMost(Duration.ofSeconds(10)).until(() -> cache.coalescedCount() >= 1);
-        release.countDown();
+        gate.release();
         assertSame(leader.get(10, TimeUnit.SECONDS), follower.get(10, TimeUnit.SECONDS));
         assertEquals(1, calls.get());
 
         // After an invalidation a new request does not join a read that began before it.
-        CountDownLatch again = new CountDownLatch(1);
+        Gate again = new Gate();
         Source source = new Source();
         cache.invalidateAll();
         CompletableFuture<CachedResponse> old = CompletableFuture.supplyAsync(() -> cache.get(KEY, () -> {
-            try {
-                again.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            again.pass();
             return response("old");
         }), THREADS);
         await().atMost(Duration.ofSeconds(10)).until(() -> cache.missCount() >= 2);
         cache.invalidateAll();
         assertEquals("v1", cache.get(KEY, source).etag());
-        again.countDown();
+        again.release();
         assertEquals("old", old.get(10, TimeUnit.SECONDS).etag());
         assertEquals("v1", cache.get(KEY, source).etag());
     }
@@ -244,28 +257,22 @@ class ResponseCacheUnitTest {
 
     @Test
     void anAnswerInUseIsRecomputedWhenItsBenchmarkChangesWhileRequestsMeanwhileGetTheOneBefore() throws Exception {
-        CountDownLatch recomputing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // The supplier of the stored answer is what the change recomputes; this one blocks until released.
+        Gate recomputing = new Gate();
+        // The supplier of the stored answer is what the change recomputes; then it blocks until released.
         ResponseCache blocking = cache(Duration.ofMinutes(10));
         blocking.get(KEY, () -> {
-            if (recomputing.getCount() == 1 && blocking.invalidationCount() == 1) {
-                recomputing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            if (blocking.invalidationCount() == 1) {
+                recomputing.pass();
                 return response("after");
             }
             return response("before");
         });
         assertEquals("before", blocking.get(KEY, () -> response("not asked")).etag(), "read since it was stored");
         CompletableFuture<Void> handled = CompletableFuture.runAsync(() -> blocking.invalidate(change(B)), THREADS);
-        recomputing.await(10, TimeUnit.SECONDS);
+        recomputing.awaitStarted();
         assertEquals("before", blocking.get(KEY, () -> response("a miss")).etag(),
                 "while the change is being handled, a request gets the answer from before it at once");
-        release.countDown();
+        recomputing.release();
         handled.get(10, TimeUnit.SECONDS);
         assertEquals("after", blocking.get(KEY, () -> response("a miss")).etag(),
                 "once the change is handled, the recomputed answer is there: no request waits for it");
@@ -317,28 +324,22 @@ class ResponseCacheUnitTest {
     @Test
     void anAnswerBeingComputedWhenItsBenchmarkChangesIsRecomputedSoRequestsDoNotMissForGood() throws Exception {
         ResponseCache cache = cache(Duration.ofMinutes(10));
-        CountDownLatch computing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        Gate gate = new Gate();
         AtomicInteger calls = new AtomicInteger();
         Supplier<CachedResponse> slowFirst = () -> {
             if (calls.incrementAndGet() == 1) {
-                computing.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                gate.pass();
                 return response("read before the change");
             }
             return response("read after the change");
         };
         CompletableFuture<CachedResponse> slow = CompletableFuture.supplyAsync(() -> cache.get(KEY, slowFirst),
                 THREADS);
-        computing.await(10, TimeUnit.SECONDS);
+        gate.awaitStarted();
         cache.invalidate(change(B));
         assertEquals(2, calls.get(), "the change computed the board again");
         assertEquals("read after the change", cache.get(KEY, () -> response("a miss")).etag());
-        release.countDown();
+        gate.release();
         assertEquals("read before the change", slow.get(10, TimeUnit.SECONDS).etag(), "its own request gets it");
         assertEquals("read after the change", cache.get(KEY, () -> response("a miss")).etag(), "but it is not kept");
     }
