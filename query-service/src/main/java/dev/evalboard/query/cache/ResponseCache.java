@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * Rendered responses of the leaderboard, table, Pareto and benchmark-list endpoints. Each change of the change feed
  * ({@link ChangeFeed}) is handled once this instance's database shows it: the answers about the benchmarks it names
  * that were read since they were stored are recomputed in place (requests meanwhile get the answer from before the
- * change, which is not yet handled), the others are dropped. A busy leaderboard therefore never misses: under
- * continuous ingest every change would otherwise make the requests of that moment wait for one recomputation.
+ * change, which is not yet handled), the others are dropped. A board read between every two changes therefore
+ * stays in the cache: under continuous ingest every change would otherwise make the requests of that moment wait for
+ * one recomputation.
  *
  * <p>Correctness rests on two rules. (1) The cache is used only while the feed is live (this instance holds the
  * feed's partition): before that and whenever it is lost the cache is emptied and bypassed, because changes
@@ -34,13 +35,13 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ResponseCache {
+    private static final int BACKGROUND_THREADS = 4;
     private final CacheConfig config;
     private final Cache<CacheKey, StoredResponse> entries;
     private final long maxBytes;
     private final Object lock = new Object();
     private final ConcurrentHashMap<CacheKey, Flight> flights = new ConcurrentHashMap<>();
     private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
-    private static final int BACKGROUND_THREADS = 4;
     private final ExecutorService background;
     private final long refreshAfterNanos;
     private final ChangeEpochs epochs = new ChangeEpochs();
@@ -77,7 +78,10 @@ public class ResponseCache {
         StoredResponse cached = entries.getIfPresent(key);
         if (cached != null) {
             metrics.hits.increment();
-            cached.read = true;
+            if (!cached.read) {
+                // Written once, not at every hit: a shared line written by every request thread costs each of them.
+                cached.read = true;
+            }
             if (System.nanoTime() - cached.writtenNanos > refreshAfterNanos && refreshing.add(key)) {
                 refreshInBackground(key, compute);
             }
