@@ -31,29 +31,29 @@ final class EventFields {
         if (isAbsent(node)) {
             return null;
         }
-        String name = pointerToName(pointer);
         if (!node.isTextual()) {
-            throw new InvalidEvent(name + " must be a string, not " + describe(node), pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " must be a string, not " + describe(node), pointer);
         }
         String text = form == Text.AS_SENT ? node.textValue() : FormatCharacters.strip(node.textValue());
         if (form == Text.NAME) {
             text = text.strip();
         }
         if (text.isEmpty()) {
-            throw new InvalidEvent(name + " must not be empty", pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " must not be empty", pointer);
         }
         int length = 0;
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             if (Character.getType(codePoint) == Character.CONTROL) {
-                throw new InvalidEvent(name + " must not contain control characters", pointer);
+                throw new InvalidEvent(pointerToName(pointer) + " must not contain control characters", pointer);
             }
             if (Character.getType(codePoint) == Character.SURROGATE) {
-                throw new InvalidEvent(name + " contains an unpaired UTF-16 surrogate", pointer);
+                throw new InvalidEvent(pointerToName(pointer) + " contains an unpaired UTF-16 surrogate", pointer);
             }
             i += Character.charCount(codePoint);
             if (++length > maxLength) {
-                throw new InvalidEvent(name + " must be at most " + maxLength + " characters", pointer);
+                throw new InvalidEvent(pointerToName(pointer) + " must be at most " + maxLength + " characters",
+                        pointer);
             }
         }
         return text;
@@ -73,16 +73,15 @@ final class EventFields {
         if (isAbsent(node)) {
             return null;
         }
-        String name = pointerToName(pointer);
         if (!node.isNumber() || !isFinite(node) || !node.canConvertToExactIntegral()) {
-            throw new InvalidEvent(name + " must be a whole number, not " + describe(node), pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " must be a whole number, not " + describe(node), pointer);
         }
         if (!node.canConvertToLong()) {
-            throw new InvalidEvent(name + " is too large", pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " is too large", pointer);
         }
         long value = node.asLong();
         if (value < 1) {
-            throw new InvalidEvent(name + " must be 1 or more", pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " must be 1 or more", pointer);
         }
         return value;
     }
@@ -100,16 +99,15 @@ final class EventFields {
     }
 
     static double boundedNumber(JsonNode node, String pointer, double maxMagnitude) {
-        String name = pointerToName(pointer);
         if (!node.isNumber()) {
-            throw new InvalidEvent(name + " must be a number, not " + describe(node), pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " must be a number, not " + describe(node), pointer);
         }
         double value = node.doubleValue();
         if (!isFinite(node) || !Double.isFinite(value)) {
-            throw new InvalidEvent(name + " must be a finite number", pointer);
+            throw new InvalidEvent(pointerToName(pointer) + " must be a finite number", pointer);
         }
         if (Math.abs(value) > maxMagnitude) {
-            throw new InvalidEvent(name + " " + value + " is beyond the bound of " + maxMagnitude
+            throw new InvalidEvent(pointerToName(pointer) + " " + value + " is beyond the bound of " + maxMagnitude
                     + " in magnitude", pointer);
         }
         return value;
@@ -123,6 +121,7 @@ final class EventFields {
         return node == null || node.isNull();
     }
 
+    /** "model.name" for "/model/name": built only for a rejection, since most fields are valid. */
     static String pointerToName(String pointer) {
         return pointer.substring(1).replace('/', '.');
     }

@@ -12,14 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.evalboard.contract.EventFields.Text;
 import dev.evalboard.contract.rank.Normalization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -80,7 +80,7 @@ public final class ResultEventParser {
         if (value == null || value.length == 0) {
             throw new InvalidEvent("the record value is empty", null);
         }
-        JsonNode root = readJson(decodeUtf8(value));
+        JsonNode root = readJson(value);
         if (!root.isObject()) {
             throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
         }
@@ -111,6 +111,15 @@ public final class ResultEventParser {
                 costUsd, evaluatedAt, source, baseline, version, runSettings);
     }
 
+    private static boolean isAscii(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String decodeUtf8(byte[] value) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -123,9 +132,13 @@ public final class ResultEventParser {
         }
     }
 
-    private JsonNode readJson(String text) {
+    /**
+     * ASCII is valid UTF-8 as it stands, and Jackson reads it from the bytes; anything else is decoded strictly first,
+     * since Jackson would let overlong forms and encoded surrogates through.
+     */
+    private JsonNode readJson(byte[] value) {
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = isAscii(value) ? mapper.readTree(value) : mapper.readTree(decodeUtf8(value));
             if (node == null || node.isMissingNode()) {
                 throw new InvalidEvent("the record value holds no JSON", null);
             }
@@ -137,6 +150,8 @@ public final class ResultEventParser {
             String detail = e.getOriginalMessage().lines().findFirst().orElse("");
             throw new InvalidEvent("the record value is not valid JSON" + where + ": "
                     + detail.substring(0, Math.min(200, detail.length())), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory failed", e);
         }
     }
 
@@ -226,7 +241,7 @@ public final class ResultEventParser {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            instant = OffsetInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidEvent("evaluatedAt must be an ISO-8601 instant with a zone, such as "
                     + "2025-07-01T12:00:00Z", "/evaluatedAt");

@@ -106,11 +106,15 @@ public final class IngestBenchmark {
             long firstSeen = 0;
             long countAtFirst = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            List<long[]> timeline = new java.util.ArrayList<>();
             while (System.nanoTime() < deadline) {
                 long stored = acceptedEvents(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
                 if (firstSeen == 0 && stored > 0) {
                     firstSeen = System.nanoTime();
                     countAtFirst = stored;
+                }
+                if (firstSeen != 0) {
+                    timeline.add(new long[] {System.nanoTime() - firstSeen, stored});
                 }
                 if (stored >= events) {
                     double rate = (events - countAtFirst) / ((System.nanoTime() - firstSeen) / 1e9);
@@ -122,6 +126,13 @@ public final class IngestBenchmark {
                             phaseMillis(text, "parse") / batches, phaseMillis(text, "store") / batches,
                             phaseMillis(text, "dead-letter") / batches);
                     System.out.printf("ingest-service: store steps per batch: %s%n", storeSteps(text, batches));
+                    long lastT = 0, lastN = countAtFirst;
+                    for (long[] p : timeline) {
+                        if (p[0] - lastT >= 5_000_000_000L) {
+                            System.out.printf("  t=%5.1f s stored %,d  window %,.0f/s%n", p[0] / 1e9, p[1], (p[1] - lastN) / ((p[0] - lastT) / 1e9));
+                            lastT = p[0]; lastN = p[1];
+                        }
+                    }
                     return rate;
                 }
                 if (!ingest.isAlive()) {
