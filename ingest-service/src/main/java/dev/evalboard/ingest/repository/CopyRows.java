@@ -29,6 +29,11 @@ final class CopyRows {
     }
 
     private void escape(String value) {
+        if (!needsEscaping(value)) {
+            // Most values (numbers, instants, names) have nothing to escape: one bulk copy instead of a char loop.
+            text.append(value);
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -39,5 +44,15 @@ final class CopyRows {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }
