@@ -260,6 +260,24 @@ class ResultEventParserTest {
     }
 
     @Test
+    void readsRawUtf8AndRejectsItsOverlongAndSurrogateForms() {
+        // Most records are ASCII and read from their bytes as they stand; the others are decoded strictly first.
+        assertEquals("\u00e9l\u00e8ve \ud83e\udd16", accepted(base("\"score\":1").replace("\"name\":\"m\"",
+                "\"name\":\"\u00e9l\u00e8ve \ud83e\udd16\"")).model().name());
+        for (byte[] form : new byte[][] {{(byte) 0xC1, (byte) 0xA1}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            String json = base("\"score\":1");
+            int at = json.indexOf("\"m\"") + 1;
+            byte[] head = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
+            byte[] tail = json.substring(at).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[head.length + form.length + tail.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(form, 0, bytes, head.length, form.length);
+            System.arraycopy(tail, 0, bytes, head.length + form.length, tail.length);
+            assertEquals("the record value is not valid UTF-8", rejected(bytes).message());
+        }
+    }
+
+    @Test
     void rejectsANullValue() {
         assertEquals("the record value is empty", rejected(null).message());
     }

@@ -4,20 +4,21 @@ import dev.evalboard.contract.EventRules;
 
 /**
  * The benchmark's synthetic events: event i is model i / benchmarks on benchmark i % benchmarks, so n events give
- * n distinct current results, each with the model attributes set.
+ * n distinct current results, each with the model attributes set. Every name and eventId starts with
+ * {@code prefix}, so that two sets never share a model, a benchmark or an event.
  */
-record BenchEvents(int count, int benchmarks) {
+record BenchEvents(String prefix, int count, int benchmarks) {
 
     String modelName(int i) {
-        return String.format("bench-model-%06d", i / benchmarks);
+        return prefix + String.format("bench-model-%06d", i / benchmarks);
     }
 
     String benchmarkName(int i) {
-        return String.format("bench-benchmark-%02d", i % benchmarks);
+        return prefix + String.format("bench-benchmark-%02d", i % benchmarks);
     }
 
     String eventId(int i) {
-        return String.format("bench-%08d", i);
+        return prefix + String.format("bench-%08d", i);
     }
 
     long parameters(int i) {

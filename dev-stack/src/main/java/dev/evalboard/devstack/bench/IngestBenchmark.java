@@ -37,30 +37,47 @@ import org.postgresql.PGConnection;
  * database with PostgreSQL COPY. Prints both rates and the ratio.
  */
 public final class IngestBenchmark {
+    /** How often the rate is printed while ingest runs, so that a reader sees whether it had settled. */
+    private static final Duration WINDOW = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path repo = Path.of(System.getProperty("evalboard.repo", ".")).toAbsolutePath();
         Path work = Files.createTempDirectory("evalboard-bench");
-        BenchEvents data = new BenchEvents(events, 10);
+        // The service's JIT takes 20-30 s to settle on two cores: a cold start would bill it to ingest's rate.
+        String stated = System.getProperty("evalboard.bench.warm-up", "");
+        int warmUp = stated.isBlank() ? events / 2 : Integer.parseInt(stated.strip());
+        if (events < 1 || warmUp < 1) {
+            throw new IllegalArgumentException("the events and the warm-up events (WARMUP) must be 1 or more: "
+                    + events + ", " + warmUp);
+        }
+        BenchEvents warmUpData = new BenchEvents("warm-up-", warmUp, 10);
+        BenchEvents data = new BenchEvents("", events, 10);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
                 EmbeddedPostgres postgres = EmbeddedPostgres.start(work.resolve("pg"), 0)) {
             // Both sides commit durably: an ingest rate bought with unflushed commits would not be worth measuring.
             System.out.printf("PostgreSQL durability, for ingest and COPY alike: %s%n",
                     postgres.settings(List.copyOf(EmbeddedPostgres.DURABILITY.keySet())));
-            System.out.printf("publishing %,d events to the embedded broker ...%n", events);
-            publish(kafka.bootstrapServers(), data);
+            System.out.printf("publishing %,d warm-up events, then the %,d measured ones, to the embedded broker ...%n",
+                    warmUp, events);
+            publish(kafka.bootstrapServers(), warmUpData, data);
 
             createDatabase(postgres, "via_ingest");
-            double ingestRate = timeIngest(repo, work, kafka, postgres, events);
-            System.out.printf("ingest-service: %,d events in the tables, %,.0f events/s%n", events, ingestRate);
+            checkpoint(postgres);
+            IngestRates ingest = timeIngest(repo, work, kafka, postgres, warmUp, events);
+            System.out.printf("ingest-service: %,d warm-up events at %,.0f events/s from a cold start, then the %,d"
+                    + " measured ones at %,.0f events/s%n", warmUp, ingest.cold(), events, ingest.steady());
 
             createDatabase(postgres, "via_copy");
+            // Ingest left a few hundred MB of WAL: flushed now, its checkpoint does not run during COPY's clock.
+            checkpoint(postgres);
             double copyRate = timeCopy(postgres, data);
             System.out.printf("COPY:           %,d events' rows loaded, %,.0f events/s%n", events, copyRate);
 
-            System.out.printf("%nresult  events=%d  ingest=%.0f/s  copy=%.0f/s  ratio=%.2f  cores=%d%n", events,
-                    ingestRate, copyRate, ingestRate / copyRate, Runtime.getRuntime().availableProcessors());
+            System.out.printf("%nresult  events=%d  ingest=%.0f/s  copy=%.0f/s  ratio=%.2f  cores=%d"
+                    + "  (cold start: %d events at %.0f/s, ratio %.2f)%n", events, ingest.steady(), copyRate,
+                    ingest.steady() / copyRate, Runtime.getRuntime().availableProcessors(), warmUp, ingest.cold(),
+                    ingest.cold() / copyRate);
         } finally {
             deleteTree(work);
         }
@@ -74,7 +91,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void publish(String bootstrap, BenchEvents data) throws Exception {
+    /** Publishes the sets in order: in each partition every warm-up event comes before the measured ones. */
+    private static void publish(String bootstrap, BenchEvents... sets) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic("eval.results", 3, (short) 1),
                     new NewTopic("eval.results.dlq", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -82,16 +100,28 @@ public final class IngestBenchmark {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
                 "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4", "acks", "1"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < data.count(); i++) {
-                producer.send(new ProducerRecord<>("eval.results", data.modelName(i).getBytes(StandardCharsets.UTF_8),
-                        data.json(i).getBytes(StandardCharsets.UTF_8)));
+            for (BenchEvents data : sets) {
+                for (int i = 0; i < data.count(); i++) {
+                    producer.send(new ProducerRecord<>("eval.results",
+                            data.modelName(i).getBytes(StandardCharsets.UTF_8),
+                            data.json(i).getBytes(StandardCharsets.UTF_8)));
+                }
             }
             producer.flush();
         }
     }
 
-    private static double timeIngest(Path repo, Path work, EmbeddedKafka kafka, EmbeddedPostgres postgres,
-            int events) throws Exception {
+    /** Ingest's rate over the warm-up events (a cold JVM) and over the measured ones that follow them. */
+    private record IngestRates(double cold, double steady) {
+    }
+
+    /**
+     * Times ingest of the published events: the warm-up ones from the first committed batch, the measured ones from
+     * the moment the warm-up count is stored. Partitions cross that line a batch apart, so a few warm-up events are
+     * timed with the measured ones and as many measured ones with the warm-up: the count stays exact.
+     */
+    private static IngestRates timeIngest(Path repo, Path work, EmbeddedKafka kafka, EmbeddedPostgres postgres,
+            int warmUp, int events) throws Exception {
         String jdbcUrl = jdbcUrl(postgres, "via_ingest");
         try (ServiceProcess ingest = ServiceProcess.start("ingest-service",
                 repo.resolve("ingest-service/target/quarkus-app"), FreePorts.pick(), Map.of(
@@ -105,35 +135,39 @@ public final class IngestBenchmark {
             HttpRequest metrics = HttpRequest.newBuilder(URI.create(ingest.managementUrl() + "/q/metrics")).build();
             long firstSeen = 0;
             long countAtFirst = 0;
+            long warmedAt = 0;
+            long countAtWarm = 0;
+            String metricsWhenWarm = "";
+            long windowStart = 0;
+            long countAtWindow = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            List<long[]> timeline = new java.util.ArrayList<>();
             while (System.nanoTime() < deadline) {
-                long stored = acceptedEvents(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+                String text = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+                long stored = acceptedEvents(text);
+                long now = System.nanoTime();
                 if (firstSeen == 0 && stored > 0) {
-                    firstSeen = System.nanoTime();
+                    firstSeen = now;
                     countAtFirst = stored;
+                    windowStart = now;
+                    countAtWindow = stored;
                 }
-                if (firstSeen != 0) {
-                    timeline.add(new long[] {System.nanoTime() - firstSeen, stored});
+                if (firstSeen != 0 && now - windowStart >= WINDOW.toNanos()) {
+                    System.out.printf("  %5.1f s: %,9d events stored, %,7.0f events/s over the last %d s%n",
+                            (now - firstSeen) / 1e9, stored, (stored - countAtWindow) / ((now - windowStart) / 1e9),
+                            WINDOW.toSeconds());
+                    windowStart = now;
+                    countAtWindow = stored;
                 }
-                if (stored >= events) {
-                    double rate = (events - countAtFirst) / ((System.nanoTime() - firstSeen) / 1e9);
-                    String text = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
-                    double batches = metric(text, "evalboard_ingest_batch_size_count");
-                    System.out.printf("ingest-service: %.0f records per batch on average; per batch: parse %.0f ms,"
-                            + " store %.0f ms, dead letters %.0f ms%n",
-                            metric(text, "evalboard_ingest_batch_size_sum") / batches,
-                            phaseMillis(text, "parse") / batches, phaseMillis(text, "store") / batches,
-                            phaseMillis(text, "dead-letter") / batches);
-                    System.out.printf("ingest-service: store steps per batch: %s%n", storeSteps(text, batches));
-                    long lastT = 0, lastN = countAtFirst;
-                    for (long[] p : timeline) {
-                        if (p[0] - lastT >= 5_000_000_000L) {
-                            System.out.printf("  t=%5.1f s stored %,d  window %,.0f/s%n", p[0] / 1e9, p[1], (p[1] - lastN) / ((p[0] - lastT) / 1e9));
-                            lastT = p[0]; lastN = p[1];
-                        }
-                    }
-                    return rate;
+                if (warmedAt == 0 && stored >= warmUp) {
+                    warmedAt = now;
+                    countAtWarm = stored;
+                    metricsWhenWarm = text;
+                }
+                if (stored >= warmUp + events) {
+                    double cold = (countAtWarm - countAtFirst) / ((warmedAt - firstSeen) / 1e9);
+                    double steady = (stored - countAtWarm) / ((now - warmedAt) / 1e9);
+                    printPhases(metricsWhenWarm, text);
+                    return new IngestRates(cold, steady);
                 }
                 if (!ingest.isAlive()) {
                     throw new IllegalStateException("ingest-service exited; see " + ingest.log());
@@ -147,6 +181,21 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Where the measured events' batches spent their time: the service's timers, less their warm-up values. */
+    private static void printPhases(String before, String after) {
+        double batches = metric(after, "evalboard_ingest_batch_size_count")
+                - metric(before, "evalboard_ingest_batch_size_count");
+        System.out.printf("ingest-service, measured events: %.0f records per batch on average; per batch: parse %.0f"
+                + " ms, store %.0f ms, dead letters %.0f ms%n",
+                (metric(after, "evalboard_ingest_batch_size_sum") - metric(before, "evalboard_ingest_batch_size_sum"))
+                        / batches,
+                (phaseMillis(after, "parse") - phaseMillis(before, "parse")) / batches,
+                (phaseMillis(after, "store") - phaseMillis(before, "store")) / batches,
+                (phaseMillis(after, "dead-letter") - phaseMillis(before, "dead-letter")) / batches);
+        System.out.printf("ingest-service, measured events: store steps per batch: %s%n",
+                storeSteps(before, after, batches));
+    }
+
     /** The service's own count of committed new events, read from its Prometheus metrics. */
     private static long acceptedEvents(String prometheusText) {
         return (long) metric(prometheusText, "evalboard_ingest_events_total{outcome=\"accepted\"}");
@@ -157,13 +206,17 @@ public final class IngestBenchmark {
     }
 
     /** The service's timer of each step of a batch's transaction, as "step ms, ..." averaged over the batches. */
-    private static String storeSteps(String prometheusText, double batches) {
+    private static String storeSteps(String before, String after, double batches) {
         String prefix = "evalboard_ingest_store_step_seconds_sum{step=\"";
-        return prometheusText.lines().filter(line -> line.startsWith(prefix))
-                .map(line -> line.substring(prefix.length(), line.indexOf('"', prefix.length())) + " "
-                        + Math.round(1000 * Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / batches)
-                        + " ms")
+        return after.lines().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length(), line.indexOf('"', prefix.length())))
+                .map(step -> step + " " + Math.round(1000 * (stepSeconds(after, prefix, step)
+                        - stepSeconds(before, prefix, step)) / batches) + " ms")
                 .collect(Collectors.joining(", "));
+    }
+
+    private static double stepSeconds(String prometheusText, String prefix, String step) {
+        return metric(prometheusText, prefix + step + "\"}");
     }
 
     private static double metric(String prometheusText, String series) {
@@ -210,6 +263,13 @@ public final class IngestBenchmark {
                     + " FROM STDIN", new StringReader(current.toString()));
             c.commit();
             return data.count() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void checkpoint(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.USER,
+                EmbeddedPostgres.PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
         }
     }
 
