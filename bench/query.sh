@@ -28,7 +28,7 @@ if ! command -v pgbench >/dev/null || ! command -v psql >/dev/null; then
   apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null
 fi
 if [ ! -f query-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f dev-stack/target/classpath.txt ]; then
-  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q package -DskipTests
 fi
 DEVSTACK_CP="dev-stack/target/classes:$(cat dev-stack/target/classpath.txt)"
 
