@@ -111,9 +111,9 @@ public final class ResultEventParser {
                 costUsd, evaluatedAt, source, baseline, version, runSettings);
     }
 
-    private static boolean isAscii(byte[] value) {
+    private static boolean isAsciiWithoutNul(byte[] value) {
         for (byte b : value) {
-            if (b < 0) {
+            if (b <= 0) {
                 return false;
             }
         }
@@ -134,11 +134,12 @@ public final class ResultEventParser {
 
     /**
      * ASCII is valid UTF-8 as it stands, and Jackson reads it from the bytes; anything else is decoded strictly first,
-     * since Jackson would let overlong forms and encoded surrogates through.
+     * since Jackson would let overlong forms and encoded surrogates through. NUL bytes take the strict way too: from
+     * bytes, Jackson would take them for UTF-16 or UTF-32 and read a record the contract refuses.
      */
     private JsonNode readJson(byte[] value) {
         try {
-            JsonNode node = isAscii(value) ? mapper.readTree(value) : mapper.readTree(decodeUtf8(value));
+            JsonNode node = isAsciiWithoutNul(value) ? mapper.readTree(value) : mapper.readTree(decodeUtf8(value));
             if (node == null || node.isMissingNode()) {
                 throw new InvalidEvent("the record value holds no JSON", null);
             }

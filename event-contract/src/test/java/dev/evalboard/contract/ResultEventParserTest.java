@@ -278,6 +278,15 @@ class ResultEventParserTest {
     }
 
     @Test
+    void rejectsJsonInUtf16() {
+        // All its bytes are below 0x80, as ASCII's are: it must not be read as UTF-16 from them.
+        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Violation violation = rejected(base("\"score\":1").getBytes(charset));
+            assertTrue(violation.message().startsWith("the record value is not valid JSON"), violation.message());
+        }
+    }
+
+    @Test
     void rejectsANullValue() {
         assertEquals("the record value is empty", rejected(null).message());
     }
