@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.evalboard.contract.EventFields.Text;
 import dev.evalboard.contract.rank.Normalization;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -152,7 +151,9 @@ public final class ResultEventParser {
             throw new InvalidEvent("the record value is not valid JSON" + where + ": "
                     + detail.substring(0, Math.min(200, detail.length())), null);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading JSON from memory failed", e);
+            // Not a syntax error but as fatal (an encoding Jackson cannot read, say): the record is refused, never
+            // thrown, so that it cannot stop its partition.
+            throw new InvalidEvent("the record value is not valid JSON: " + e.getClass().getSimpleName(), null);
         }
     }
 

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -278,10 +280,17 @@ class ResultEventParserTest {
     }
 
     @Test
-    void rejectsJsonInUtf16() {
-        // All its bytes are below 0x80, as ASCII's are: it must not be read as UTF-16 from them.
-        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
-            Violation violation = rejected(base("\"score\":1").getBytes(charset));
+    void rejectsJsonInUtf16AndUtf32() {
+        // All their bytes are below 0x80, as ASCII's are: they must not be read as UTF-16 or UTF-32 from them, nor
+        // break the parser (Jackson throws on the byte orders of UTF-32 it does not support).
+        List<byte[]> values = new ArrayList<>();
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+            values.add(base("\"score\":1").getBytes(Charset.forName(charset)));
+        }
+        values.add(new byte[] {0, 0, '{', 0});
+        values.add(new byte[] {0, '{', 0, 0});
+        for (byte[] value : values) {
+            Violation violation = rejected(value);
             assertTrue(violation.message().startsWith("the record value is not valid JSON"), violation.message());
         }
     }
