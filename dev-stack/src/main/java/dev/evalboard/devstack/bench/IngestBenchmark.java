@@ -46,10 +46,15 @@ public final class IngestBenchmark {
         Path work = Files.createTempDirectory("evalboard-bench");
         // The service's JIT takes 20-30 s to settle on two cores: a cold start would bill it to ingest's rate.
         String stated = System.getProperty("evalboard.bench.warm-up", "");
-        int warmUp = stated.isBlank() ? events / 2 : Integer.parseInt(stated.strip());
-        if (events < 1 || warmUp < 1) {
-            throw new IllegalArgumentException("the events and the warm-up events (WARMUP) must be 1 or more: "
-                    + events + ", " + warmUp);
+        int warmUp;
+        try {
+            warmUp = stated.isBlank() ? events / 2 : Integer.parseInt(stated.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("WARMUP must be a number of events, not " + stated);
+        }
+        if (events < 2 || warmUp < 1) {
+            throw new IllegalArgumentException("the events must be 2 or more and the warm-up events (WARMUP, by"
+                    + " default half the events) 1 or more: " + events + ", " + warmUp);
         }
         BenchEvents warmUpData = new BenchEvents("warm-up-", warmUp, 10);
         BenchEvents data = new BenchEvents("", events, 10);
@@ -164,6 +169,11 @@ public final class IngestBenchmark {
                     metricsWhenWarm = text;
                 }
                 if (stored >= warmUp + events) {
+                    if (warmedAt == firstSeen || now == warmedAt) {
+                        throw new IllegalStateException("the warm-up (" + warmUp + " events) or the measured events ("
+                                + events + ") were stored between two looks at the service (250 ms apart), too"
+                                + " fast to time: raise WARMUP or the events");
+                    }
                     double cold = (countAtWarm - countAtFirst) / ((warmedAt - firstSeen) / 1e9);
                     double steady = (stored - countAtWarm) / ((now - warmedAt) / 1e9);
                     printPhases(metricsWhenWarm, text);
