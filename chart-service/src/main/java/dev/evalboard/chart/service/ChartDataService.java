@@ -8,23 +8,27 @@ import dev.evalboard.chart.client.QueryGateway;
 import dev.evalboard.chart.client.QueryRejectedException;
 import dev.evalboard.chart.config.ChartConfig;
 import dev.evalboard.contract.change.ResultChange;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Chart data from query-service, cached (and served stale while query-service is unavailable, see
- * {@link ExpiringCache}) until the change feed says a benchmark of it changed. Turns query-service's
- * answers into chart errors: its 4xx keep their status (an unknown benchmark stays a 404), anything
- * else is a 503.
+ * {@link ExpiringCache}) until the change feed says a benchmark of it changed; the data of a chart that was read
+ * since it was loaded is then loaded again at once, in the background. Turns query-service's answers into chart
+ * errors: its 4xx keep their status (an unknown benchmark stays a 404), anything else is a 503.
  *
- * <p>After a change, query-service may answer from a moment before it (its own feed reader may lag
- * ours by a few milliseconds): an answer that reflects fewer changes than we heard of for its
- * benchmarks is drawn, but not kept, so the next request asks again.
+ * <p>After a change, query-service may answer from a moment before it (it shows a change only once its database
+ * has replayed it and its own cache has caught up): an answer that reflects fewer changes than we heard of for its
+ * benchmarks is drawn, but not kept, and a background reload asks again a little later.
  */
 @ApplicationScoped
 public class ChartDataService {
@@ -34,8 +38,16 @@ public class ChartDataService {
     /** What query-service looks up by name in one Pareto request. */
     private static final int MAX_NAMED_MODELS = 50;
 
+    /** Background reloads: each waits for query-service, so a few at once. */
+    private static final int RELOAD_THREADS = 4;
+
     private final QueryGateway gateway;
     private final int maxPoints;
+    private final ScheduledExecutorService reloads = Executors.newScheduledThreadPool(RELOAD_THREADS, task -> {
+        Thread thread = new Thread(task, "chart-data-reload");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExpiringCache<DataKey, Answer<LeaderboardTable>> leaderboards;
     private final ExpiringCache<DataKey, Answer<ParetoSet>> paretoSets;
     private final ExpiringCache<DataKey, Answer<ProgressLine>> progressLines;
@@ -53,7 +65,12 @@ public class ChartDataService {
 
     private <V> ExpiringCache<DataKey, Answer<V>> cache(ChartConfig.Cache config) {
         return new ExpiringCache<>(config.ttl(), config.serveStaleFor(), config.maxEntries(),
-                ChartDataService::queryServiceUnavailable, this::reflectsKnownChanges, System::nanoTime);
+                ChartDataService::queryServiceUnavailable, this::reflectsKnownChanges, System::nanoTime, reloads);
+    }
+
+    @PreDestroy
+    void stop() {
+        reloads.shutdownNow();
     }
 
     /**
@@ -70,16 +87,27 @@ public class ChartDataService {
         }
     }
 
-    /** The change feed named these benchmarks at {@code offset}: their answers are loaded again. */
-    public void changed(ResultChange change, long offset) {
+    /**
+     * The change feed named these benchmarks at {@code offset}: their answers are loaded again.
+     *
+     * @return completes when the answers read since they were loaded have been loaded again (or given up on)
+     */
+    public CompletableFuture<Void> changed(ResultChange change, long offset) {
         change.benchmarks().forEach(b -> changedAt.merge(b.board(), offset, Math::max));
-        leaderboards.expireIf(key -> key.affectedBy(change));
-        paretoSets.expireIf(key -> key.affectedBy(change));
-        progressLines.expireIf(key -> key.affectedBy(change));
+        return CompletableFuture.allOf(leaderboards.reloadIf(key -> key.affectedBy(change)),
+                paretoSets.reloadIf(key -> key.affectedBy(change)),
+                progressLines.reloadIf(key -> key.affectedBy(change)));
     }
 
-    private boolean reflectsKnownChanges(Answer<?> answer) {
-        return answer.changesSeen() >= answer.requiredChanges();
+    /** Whether an answer reflects every change heard of so far for its benchmarks; a snapshot's always does. */
+    private boolean reflectsKnownChanges(DataKey key, Answer<?> answer) {
+        if (key.asOf() != null) {
+            return true;
+        }
+        long required = key.benchmarks().stream()
+                .mapToLong(name -> changedAt.getOrDefault(new ResultChange.Benchmark(name, key.metric()), -1L))
+                .max().orElse(-1);
+        return answer.changesSeen() >= required;
     }
 
     /** A failure that says nothing about the data: a chart drawn earlier may stand in for it. */
@@ -91,8 +119,7 @@ public class ChartDataService {
     public LeaderboardTable leaderboard(List<String> benchmarks, String metric, String version, int rows,
             String asOf) {
         DataKey key = new DataKey(List.copyOf(benchmarks), metric, "rows " + rows, List.of(), version, asOf);
-        return leaderboards.get(key, () -> load(key,
-                () -> gateway.leaderboard(benchmarks, metric, version, rows, asOf)))
+        return leaderboards.get(key, () -> call(() -> gateway.leaderboard(benchmarks, metric, version, rows, asOf)))
                 .body();
     }
 
@@ -104,23 +131,13 @@ public class ChartDataService {
             Collection<String> models, String asOf) {
         List<String> named = models.stream().sorted().limit(MAX_NAMED_MODELS).toList();
         DataKey key = new DataKey(List.copyOf(benchmarks), metric, x.code(), named, version, asOf);
-        return paretoSets.get(key, () -> load(key,
+        return paretoSets.get(key, () -> call(
                 () -> gateway.pareto(benchmarks, metric, version, x.code(), maxPoints, named, asOf))).body();
     }
 
     public ProgressLine progress(String benchmark, String metric, String version, boolean runs) {
         DataKey key = new DataKey(List.of(benchmark), metric, runs ? "runs" : null, List.of(), version, null);
-        return progressLines.get(key, () -> load(key, () -> gateway.progress(benchmark, metric, version, runs)))
-                .body();
-    }
-
-    /** Loads an answer and notes which changes it must reflect to be kept, as known before asking. */
-    private <T> Answer<T> load(DataKey key, Supplier<Answer<T>> request) {
-        long required = key.benchmarks().stream()
-                .mapToLong(name -> changedAt.getOrDefault(new ResultChange.Benchmark(name, key.metric()), -1L))
-                .max().orElse(-1);
-        Answer<T> answer = call(request);
-        return answer.requiring(required);
+        return progressLines.get(key, () -> call(() -> gateway.progress(benchmark, metric, version, runs))).body();
     }
 
     private static <T> Answer<T> call(Supplier<Answer<T>> request) {

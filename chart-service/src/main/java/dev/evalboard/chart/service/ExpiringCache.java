@@ -4,9 +4,15 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -21,18 +27,44 @@ import java.util.function.Supplier;
  * value at once, and if the reload fails in a way the caller calls transient (query-service slow, down, or its
  * circuit breaker open) the expired value is answered instead of the error. Caffeine's own refresh would answer
  * the expired value to the reloading request too; here that request waits for the fresh one.
+ *
+ * <p>When what an entry holds changes ({@link #reloadIf}), an entry read since it was loaded is loaded again at
+ * once in the background, as query-service recomputes its answers, and requests get the old value meanwhile instead
+ * of waiting for the load; an entry nobody read since is only expired, so an embed shown once is not reloaded at
+ * every change.
  */
 public final class ExpiringCache<K, V> {
 
-    /** A loaded value, fresh until {@code freshUntil} (the ticker's nanoseconds), then a fallback. */
+    /** How long a background reload waits before asking again for a value that is not yet current. */
+    private static final long[] RETRY_DELAYS_MILLIS = {25, 50, 100, 200, 400, 800, 1000};
+
+    /**
+     * A loaded value, fresh until {@code freshUntil} (the ticker's nanoseconds), then a fallback; with the loader
+     * that loaded it, to load it again when it changes.
+     */
     private static final class Entry<V> {
         final V value;
         final long freshUntil;
+        final Supplier<V> loader;
+        /** Answered to a request since it was stored. Written once, not at every hit. */
+        volatile boolean read;
         private final AtomicBoolean reloading = new AtomicBoolean();
 
-        Entry(V value, long freshUntil) {
+        Entry(V value, long freshUntil, Supplier<V> loader) {
             this.value = value;
             this.freshUntil = freshUntil;
+            this.loader = loader;
+        }
+
+        Entry<V> expiredAt(long now) {
+            return new Entry<>(value, now, loader);
+        }
+
+        V answer() {
+            if (!read) {
+                read = true;
+            }
+            return value;
         }
 
         boolean freshAt(long now) {
@@ -52,17 +84,19 @@ public final class ExpiringCache<K, V> {
     private final AsyncCache<K, Entry<V>> entries;
     private final long ttlNanos;
     private final Predicate<RuntimeException> transientFailure;
-    private final Predicate<V> current;
+    private final BiPredicate<K, V> current;
     private final LongSupplier clock;
+    private final ScheduledExecutorService reloads;
 
     /**
      * @param staleFor how long after expiry an entry may still stand in for a reload in progress or a failed one
      * @param transientFailure which load failures the expired entry may hide
-     * @param current whether a loaded value is as new as it should be; one that is not is answered and kept only as
-     *                a fallback, so the next request loads again
+     * @param current whether a key's loaded value is as new as it should be now; one that is not is answered and
+     *                kept only as a fallback, so the next request loads again
+     * @param reloads where entries are loaded again when they change
      */
     public ExpiringCache(Duration ttl, Duration staleFor, int maxEntries, Predicate<RuntimeException> transientFailure,
-                         Predicate<V> current, LongSupplier nanoClock) {
+                         BiPredicate<K, V> current, LongSupplier nanoClock, ScheduledExecutorService reloads) {
         if (ttl.isNegative() || staleFor.isNegative()) {
             throw new IllegalArgumentException("cache durations must not be negative: ttl " + ttl + ", stale " + staleFor);
         }
@@ -70,6 +104,7 @@ public final class ExpiringCache<K, V> {
         this.transientFailure = transientFailure;
         this.current = current;
         this.clock = nanoClock;
+        this.reloads = reloads;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(nanoClock::getAsLong)
@@ -103,15 +138,17 @@ public final class ExpiringCache<K, V> {
         CompletableFuture<Entry<V>> load = new CompletableFuture<>();
         CompletableFuture<Entry<V>> slot = entries.get(key, (k, executor) -> load);
         if (slot == load) {
-            return loadInto(load, loader);
+            return loadInto(key, load, loader);
         }
         Entry<V> cached = await(slot);
         if (cached.freshAt(clock.getAsLong()) || !cached.claimReload()) {
-            return cached.value;
+            return cached.answer();
         }
         try {
             V value = loader.get();
-            entries.put(key, CompletableFuture.completedFuture(entryFor(value)));
+            CompletableFuture<Entry<V>> stored = CompletableFuture.completedFuture(entryFor(key, value, loader));
+            entries.put(key, stored);
+            settle(key, stored);
             return value;
         } catch (RuntimeException failure) {
             if (transientFailure.test(failure)) {
@@ -125,10 +162,11 @@ public final class ExpiringCache<K, V> {
     }
 
     /** Runs the key's one load; Caffeine drops a failed one, so failures are shared with the waiters, not kept. */
-    private V loadInto(CompletableFuture<Entry<V>> load, Supplier<V> loader) {
+    private V loadInto(K key, CompletableFuture<Entry<V>> load, Supplier<V> loader) {
         try {
             V value = loader.get();
-            load.complete(entryFor(value));
+            load.complete(entryFor(key, value, loader));
+            settle(key, load);
             return value;
         } catch (Throwable e) {
             // Completed whatever went wrong, or the requests waiting on this load would wait forever.
@@ -137,9 +175,21 @@ public final class ExpiringCache<K, V> {
         }
     }
 
-    private Entry<V> entryFor(V value) {
+    private Entry<V> entryFor(K key, V value, Supplier<V> loader) {
         long now = clock.getAsLong();
-        return new Entry<>(value, current.test(value) ? now + ttlNanos : now);
+        return new Entry<>(value, current.test(key, value) ? now + ttlNanos : now, loader);
+    }
+
+    /**
+     * Checks a value stored as fresh once more: a change heard while it was stored either found it stored (and
+     * expired it) or is seen here, so a value older than a change is never kept as fresh.
+     */
+    private void settle(K key, CompletableFuture<Entry<V>> stored) {
+        Entry<V> entry = stored.join();
+        long now = clock.getAsLong();
+        if (entry.freshAt(now) && !current.test(key, entry.value)) {
+            entries.asMap().replace(key, stored, CompletableFuture.completedFuture(entry.expiredAt(now)));
+        }
     }
 
     private static <V> Entry<V> await(CompletableFuture<Entry<V>> running) {
@@ -156,18 +206,77 @@ public final class ExpiringCache<K, V> {
         }
     }
 
-    /** Expires the entries whose key matches, keeping them as fallbacks: the next request for one loads it again. */
-    public void expireIf(Predicate<K> affected) {
+    /**
+     * What the matching keys hold changed. Their entries read since they were stored are loaded again in the
+     * background while requests get the old values; the others expire, kept as fallbacks, and the next request loads
+     * them. The result completes when the reloads have ended: each with a current value stored, or, after a failure or
+     * when none came within the retries, with its entry expired, as the others.
+     */
+    public CompletableFuture<Void> reloadIf(Predicate<K> affected) {
         long now = clock.getAsLong();
+        List<CompletableFuture<Void>> reloaded = new ArrayList<>();
         entries.asMap().forEach((key, slot) -> {
             if (!slot.isDone() || slot.isCompletedExceptionally() || !affected.test(key)) {
                 return;
             }
             Entry<V> entry = slot.join();
-            if (entry.freshAt(now)) {
-                entries.asMap().replace(key, slot, CompletableFuture.completedFuture(new Entry<>(entry.value, now)));
+            if (!entry.freshAt(now)) {
+                // Expired already, or being loaded: that load is checked against this change when it is stored.
+                return;
+            }
+            Entry<V> stale = entry.expiredAt(now);
+            boolean reload = entry.read && stale.claimReload();
+            CompletableFuture<Entry<V>> replacement = CompletableFuture.completedFuture(stale);
+            if (entries.asMap().replace(key, slot, replacement) && reload) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                reloadLater(key, replacement, 0, done);
+                reloaded.add(done);
             }
         });
+        return CompletableFuture.allOf(reloaded.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * One attempt of a background reload of {@code stale}, whose reload it has claimed. A value that is not yet
+     * current (query-service has not handled the change) is asked for again a little later; the last attempt stores
+     * whatever it got.
+     */
+    private void reloadLater(K key, CompletableFuture<Entry<V>> stale, int attempt, CompletableFuture<Void> done) {
+        Entry<V> entry = stale.join();
+        try {
+            reloads.schedule(() -> {
+                boolean again = false;
+                try {
+                    V value = entry.loader.get();
+                    again = !current.test(key, value) && attempt < RETRY_DELAYS_MILLIS.length;
+                    if (again) {
+                        reloadLater(key, stale, attempt + 1, done);
+                    } else {
+                        store(key, stale, entryFor(key, value, entry.loader));
+                    }
+                } catch (RuntimeException failure) {
+                    if (transientFailure.test(failure)) {
+                        entry.releaseReload();
+                    } else {
+                        entries.asMap().remove(key, stale);
+                    }
+                } finally {
+                    if (!again) {
+                        done.complete(null);
+                    }
+                }
+            }, attempt == 0 ? 0 : RETRY_DELAYS_MILLIS[attempt - 1], TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            entry.releaseReload();
+            done.complete(null);
+        }
+    }
+
+    private void store(K key, CompletableFuture<Entry<V>> replaced, Entry<V> entry) {
+        CompletableFuture<Entry<V>> stored = CompletableFuture.completedFuture(entry);
+        if (entries.asMap().replace(key, replaced, stored)) {
+            settle(key, stored);
+        }
     }
 
     int size() {

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
@@ -24,9 +29,17 @@ class ExpiringCacheTest {
     private final AtomicInteger loads = new AtomicInteger();
     /** Loads of 13 are not current: as an answer that reflects fewer changes than were heard of. */
     private static final int NOT_CURRENT = 13;
+    private final ScheduledExecutorService reloads = Executors.newScheduledThreadPool(2);
+    /** The newest value a key must reflect: loads below it are not current (as answers older than a change). */
+    private final Map<String, Integer> required = new ConcurrentHashMap<>();
     private final ExpiringCache<String, Integer> cache = new ExpiringCache<>(Duration.ofNanos(TTL),
-            Duration.ofNanos(STALE_FOR), 3, failure -> failure instanceof Unavailable, value -> value != NOT_CURRENT,
-            now::get);
+            Duration.ofNanos(STALE_FOR), 3, failure -> failure instanceof Unavailable,
+            (key, value) -> value != NOT_CURRENT && value >= required.getOrDefault(key, 0), now::get, reloads);
+
+    @AfterEach
+    void stopReloads() {
+        reloads.shutdownNow();
+    }
 
     /** What the cache may hide behind an expired entry. */
     private static final class Unavailable extends RuntimeException {
@@ -57,11 +70,70 @@ class ExpiringCacheTest {
     void anExpiredKeyIsLoadedAgainWhileItsOldValueStandsInForFailures() {
         assertEquals(1, load("a"));
         assertEquals(2, load("b"));
-        cache.expireIf(key -> key.equals("a"));
+        cache.reloadIf(key -> key.equals("a"));
         assertEquals(3, load("a"), "expired: loaded again at once");
         assertEquals(2, load("b"), "another key stays");
-        cache.expireIf(key -> key.equals("a"));
+        cache.reloadIf(key -> key.equals("a"));
         assertEquals(3, loadFailing("a", new Unavailable()), "the expired value stands in while the load fails");
+    }
+
+    @Test
+    void aChangedEntryThatWasReadIsLoadedAgainInTheBackgroundWhileRequestsGetTheOldValue() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<Integer> reloadWaitsForRelease = () -> {
+            if (loads.get() > 0) {
+                awaitQuietly(release);
+            }
+            return loads.incrementAndGet();
+        };
+        assertEquals(1, cache.get("a", reloadWaitsForRelease));
+        assertEquals(1, load("a"), "read once more: an entry someone is looking at");
+        assertEquals(2, load("b"));
+        CompletableFuture<Void> reloaded = cache.reloadIf(key -> true);
+        assertEquals(1, cache.get("a", () -> {
+            throw new AssertionError("a request must not load while the background reload runs");
+        }), "the old value meanwhile");
+        release.countDown();
+        reloaded.get(5, TimeUnit.SECONDS);
+        assertEquals(3, loads.get(), "a loaded again, b (never read since it was loaded) not");
+        assertEquals(3, cache.get("a", () -> {
+            throw new AssertionError("the reloaded value is fresh");
+        }));
+        assertEquals(4, load("b"), "b expired: the next request loads it");
+    }
+
+    @Test
+    void aBackgroundReloadAsksAgainUntilTheValueIsCurrent() throws Exception {
+        load("a");
+        load("a");
+        required.put("a", 4);
+        cache.reloadIf(key -> true).get(5, TimeUnit.SECONDS);
+        assertEquals(4, loads.get(), "loads 2 and 3 were older than the change");
+        assertEquals(4, cache.get("a", () -> {
+            throw new AssertionError("kept once current");
+        }));
+    }
+
+    @Test
+    void aBackgroundReloadThatNeverGetsACurrentValueGivesUpAndLeavesTheEntryToTheNextRequest() throws Exception {
+        load("a");
+        load("a");
+        required.put("a", Integer.MAX_VALUE);
+        cache.reloadIf(key -> true).get(10, TimeUnit.SECONDS);
+        int tried = loads.get();
+        assertTrue(tried > 2 && tried < 20, "a bounded number of tries: " + tried);
+        assertEquals(tried + 1, load("a"), "not kept as fresh: the next request loads");
+    }
+
+    @Test
+    void aValueLoadedBeforeAChangeIsNotKeptAsFresh() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> request = blockedLoad(release, () -> loads.incrementAndGet());
+        required.put("a", 1_000);
+        cache.reloadIf(key -> true).get(5, TimeUnit.SECONDS);
+        release.countDown();
+        assertEquals(1, request.get(5, TimeUnit.SECONDS), "drawn");
+        assertEquals(2, load("a"), "but not kept: it predates the change heard while it loaded");
     }
 
     @Test
