@@ -65,7 +65,8 @@ public class ChartDataService {
 
     private <V> ExpiringCache<DataKey, Answer<V>> cache(ChartConfig.Cache config) {
         return new ExpiringCache<>(config.ttl(), config.serveStaleFor(), config.maxEntries(),
-                ChartDataService::queryServiceUnavailable, this::reflectsKnownChanges, System::nanoTime, reloads);
+                ChartDataService::queryServiceUnavailable, Answer::changesSeen, this::requiredChanges, System::nanoTime,
+                reloads);
     }
 
     @PreDestroy
@@ -99,15 +100,14 @@ public class ChartDataService {
                 progressLines.reloadIf(key -> key.affectedBy(change)));
     }
 
-    /** Whether an answer reflects every change heard of so far for its benchmarks; a snapshot's always does. */
-    private boolean reflectsKnownChanges(DataKey key, Answer<?> answer) {
+    /** The last change heard of for a key's benchmarks, which its answer must reflect; none for a snapshot. */
+    private long requiredChanges(DataKey key) {
         if (key.asOf() != null) {
-            return true;
+            return Long.MIN_VALUE;
         }
-        long required = key.benchmarks().stream()
+        return key.benchmarks().stream()
                 .mapToLong(name -> changedAt.getOrDefault(new ResultChange.Benchmark(name, key.metric()), -1L))
                 .max().orElse(-1);
-        return answer.changesSeen() >= required;
     }
 
     /** A failure that says nothing about the data: a chart drawn earlier may stand in for it. */

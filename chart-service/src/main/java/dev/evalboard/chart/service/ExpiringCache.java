@@ -12,10 +12,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Answers that live for a fixed time, so a page showing the same chart many times asks query-service once. Only
@@ -35,8 +35,11 @@ import java.util.function.Supplier;
  */
 public final class ExpiringCache<K, V> {
 
-    /** How long a background reload waits before asking again for a value that is not yet current. */
-    private static final long[] RETRY_DELAYS_MILLIS = {25, 50, 100, 200, 400, 800, 1000};
+    /**
+     * How often a background reload asks again for a value that is not yet current: after 25, 50, then every 100 ms,
+     * about 3 s in all.
+     */
+    private static final int RETRIES = 32;
 
     /**
      * A loaded value, fresh until {@code freshUntil} (the ticker's nanoseconds), then a fallback; with the loader
@@ -84,25 +87,29 @@ public final class ExpiringCache<K, V> {
     private final AsyncCache<K, Entry<V>> entries;
     private final long ttlNanos;
     private final Predicate<RuntimeException> transientFailure;
-    private final BiPredicate<K, V> current;
+    private final ToLongFunction<V> seen;
+    private final ToLongFunction<K> required;
     private final LongSupplier clock;
     private final ScheduledExecutorService reloads;
 
     /**
      * @param staleFor how long after expiry an entry may still stand in for a reload in progress or a failed one
      * @param transientFailure which load failures the expired entry may hide
-     * @param current whether a key's loaded value is as new as it should be now; one that is not is answered and
-     *                kept only as a fallback, so the next request loads again
+     * @param seen how new a loaded value is: the last change it reflects
+     * @param required the last change a key's value must reflect now; a value that does not is answered and kept
+     *                 only as a fallback, so the next request loads again
      * @param reloads where entries are loaded again when they change
      */
     public ExpiringCache(Duration ttl, Duration staleFor, int maxEntries, Predicate<RuntimeException> transientFailure,
-                         BiPredicate<K, V> current, LongSupplier nanoClock, ScheduledExecutorService reloads) {
+                         ToLongFunction<V> seen, ToLongFunction<K> required, LongSupplier nanoClock,
+                         ScheduledExecutorService reloads) {
         if (ttl.isNegative() || staleFor.isNegative()) {
             throw new IllegalArgumentException("cache durations must not be negative: ttl " + ttl + ", stale " + staleFor);
         }
         this.ttlNanos = ttl.toNanos();
         this.transientFailure = transientFailure;
-        this.current = current;
+        this.seen = seen;
+        this.required = required;
         this.clock = nanoClock;
         this.reloads = reloads;
         this.entries = Caffeine.newBuilder()
@@ -177,7 +184,11 @@ public final class ExpiringCache<K, V> {
 
     private Entry<V> entryFor(K key, V value, Supplier<V> loader) {
         long now = clock.getAsLong();
-        return new Entry<>(value, current.test(key, value) ? now + ttlNanos : now, loader);
+        return new Entry<>(value, current(key, value) ? now + ttlNanos : now, loader);
+    }
+
+    private boolean current(K key, V value) {
+        return seen.applyAsLong(value) >= required.applyAsLong(key);
     }
 
     /**
@@ -187,7 +198,7 @@ public final class ExpiringCache<K, V> {
     private void settle(K key, CompletableFuture<Entry<V>> stored) {
         Entry<V> entry = stored.join();
         long now = clock.getAsLong();
-        if (entry.freshAt(now) && !current.test(key, entry.value)) {
+        if (entry.freshAt(now) && !current(key, entry.value)) {
             entries.asMap().replace(key, stored, CompletableFuture.completedFuture(entry.expiredAt(now)));
         }
     }
@@ -238,21 +249,31 @@ public final class ExpiringCache<K, V> {
 
     /**
      * One attempt of a background reload of {@code stale}, whose reload it has claimed. A value that is not yet
-     * current (query-service has not handled the change) is asked for again a little later; the last attempt stores
-     * whatever it got.
+     * current (query-service has not handled every change heard of) is asked for again a little later, and answered
+     * meanwhile if it is newer than the one it replaces; the last attempt stores whatever it got.
      */
     private void reloadLater(K key, CompletableFuture<Entry<V>> stale, int attempt, CompletableFuture<Void> done) {
         Entry<V> entry = stale.join();
+        long delay = attempt == 0 ? 0 : Math.min(100, 25L << Math.min(attempt - 1, 2));
         try {
             reloads.schedule(() -> {
                 boolean again = false;
                 try {
                     V value = entry.loader.get();
-                    again = !current.test(key, value) && attempt < RETRY_DELAYS_MILLIS.length;
-                    if (again) {
+                    if (current(key, value) || attempt == RETRIES) {
+                        store(key, stale, entryFor(key, value, entry.loader));
+                    } else if (seen.applyAsLong(value) <= seen.applyAsLong(entry.value)) {
+                        again = true;
                         reloadLater(key, stale, attempt + 1, done);
                     } else {
-                        store(key, stale, entryFor(key, value, entry.loader));
+                        Entry<V> newer = new Entry<>(value, entry.freshUntil, entry.loader);
+                        newer.claimReload();
+                        CompletableFuture<Entry<V>> next = CompletableFuture.completedFuture(newer);
+                        // Not replaced: the entry was evicted or dropped meanwhile, and nobody waits for it.
+                        again = entries.asMap().replace(key, stale, next);
+                        if (again) {
+                            reloadLater(key, next, attempt + 1, done);
+                        }
                     }
                 } catch (RuntimeException failure) {
                     if (transientFailure.test(failure)) {
@@ -265,7 +286,7 @@ public final class ExpiringCache<K, V> {
                         done.complete(null);
                     }
                 }
-            }, attempt == 0 ? 0 : RETRY_DELAYS_MILLIS[attempt - 1], TimeUnit.MILLISECONDS);
+            }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             entry.releaseReload();
             done.complete(null);
