@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -41,50 +40,7 @@ public final class ExpiringCache<K, V> {
      */
     private static final int RETRIES = 32;
 
-    /**
-     * A loaded value, fresh until {@code freshUntil} (the ticker's nanoseconds), then a fallback; with the loader
-     * that loaded it, to load it again when it changes.
-     */
-    private static final class Entry<V> {
-        final V value;
-        final long freshUntil;
-        final Supplier<V> loader;
-        /** Answered to a request since it was stored. Written once, not at every hit. */
-        volatile boolean read;
-        private final AtomicBoolean reloading = new AtomicBoolean();
-
-        Entry(V value, long freshUntil, Supplier<V> loader) {
-            this.value = value;
-            this.freshUntil = freshUntil;
-            this.loader = loader;
-        }
-
-        Entry<V> expiredAt(long now) {
-            return new Entry<>(value, now, loader);
-        }
-
-        V answer() {
-            if (!read) {
-                read = true;
-            }
-            return value;
-        }
-
-        boolean freshAt(long now) {
-            return now - freshUntil < 0;
-        }
-
-        /** True for the one request that reloads this expired entry; the others answer it meanwhile. */
-        boolean claimReload() {
-            return reloading.compareAndSet(false, true);
-        }
-
-        void releaseReload() {
-            reloading.set(false);
-        }
-    }
-
-    private final AsyncCache<K, Entry<V>> entries;
+    private final AsyncCache<K, CacheEntry<V>> entries;
     private final long ttlNanos;
     private final Predicate<RuntimeException> transientFailure;
     private final ToLongFunction<V> seen;
@@ -122,38 +78,38 @@ public final class ExpiringCache<K, V> {
     }
 
     /** An entry lives while fresh, then {@code staleNanos} more as a fallback; nothing lives when the TTL is 0. */
-    private static <K, V> Expiry<K, Entry<V>> lifetime(long ttlNanos, long staleNanos) {
+    private static <K, V> Expiry<K, CacheEntry<V>> lifetime(long ttlNanos, long staleNanos) {
         return new Expiry<>() {
             @Override
-            public long expireAfterCreate(K key, Entry<V> entry, long now) {
+            public long expireAfterCreate(K key, CacheEntry<V> entry, long now) {
                 return ttlNanos <= 0 ? 0 : Math.max(0, entry.freshUntil - now) + staleNanos;
             }
 
             @Override
-            public long expireAfterUpdate(K key, Entry<V> entry, long now, long remaining) {
+            public long expireAfterUpdate(K key, CacheEntry<V> entry, long now, long remaining) {
                 return expireAfterCreate(key, entry, now);
             }
 
             @Override
-            public long expireAfterRead(K key, Entry<V> entry, long now, long remaining) {
+            public long expireAfterRead(K key, CacheEntry<V> entry, long now, long remaining) {
                 return remaining;
             }
         };
     }
 
     public V get(K key, Supplier<V> loader) {
-        CompletableFuture<Entry<V>> load = new CompletableFuture<>();
-        CompletableFuture<Entry<V>> slot = entries.get(key, (k, executor) -> load);
+        CompletableFuture<CacheEntry<V>> load = new CompletableFuture<>();
+        CompletableFuture<CacheEntry<V>> slot = entries.get(key, (k, executor) -> load);
         if (slot == load) {
             return loadInto(key, load, loader);
         }
-        Entry<V> cached = await(slot);
+        CacheEntry<V> cached = await(slot);
         if (cached.freshAt(clock.getAsLong()) || !cached.claimReload()) {
             return cached.answer();
         }
         try {
             V value = loader.get();
-            CompletableFuture<Entry<V>> stored = CompletableFuture.completedFuture(entryFor(key, value, loader));
+            CompletableFuture<CacheEntry<V>> stored = CompletableFuture.completedFuture(entryFor(key, value, loader));
             entries.put(key, stored);
             settle(key, stored);
             return value;
@@ -169,7 +125,7 @@ public final class ExpiringCache<K, V> {
     }
 
     /** Runs the key's one load; Caffeine drops a failed one, so failures are shared with the waiters, not kept. */
-    private V loadInto(K key, CompletableFuture<Entry<V>> load, Supplier<V> loader) {
+    private V loadInto(K key, CompletableFuture<CacheEntry<V>> load, Supplier<V> loader) {
         try {
             V value = loader.get();
             load.complete(entryFor(key, value, loader));
@@ -182,9 +138,9 @@ public final class ExpiringCache<K, V> {
         }
     }
 
-    private Entry<V> entryFor(K key, V value, Supplier<V> loader) {
+    private CacheEntry<V> entryFor(K key, V value, Supplier<V> loader) {
         long now = clock.getAsLong();
-        return new Entry<>(value, current(key, value) ? now + ttlNanos : now, loader);
+        return new CacheEntry<>(value, current(key, value) ? now + ttlNanos : now, loader);
     }
 
     private boolean current(K key, V value) {
@@ -195,15 +151,15 @@ public final class ExpiringCache<K, V> {
      * Checks a value stored as fresh once more: a change heard while it was stored either found it stored (and
      * expired it) or is seen here, so a value older than a change is never kept as fresh.
      */
-    private void settle(K key, CompletableFuture<Entry<V>> stored) {
-        Entry<V> entry = stored.join();
+    private void settle(K key, CompletableFuture<CacheEntry<V>> stored) {
+        CacheEntry<V> entry = stored.join();
         long now = clock.getAsLong();
         if (entry.freshAt(now) && !current(key, entry.value)) {
             entries.asMap().replace(key, stored, CompletableFuture.completedFuture(entry.expiredAt(now)));
         }
     }
 
-    private static <V> Entry<V> await(CompletableFuture<Entry<V>> running) {
+    private static <V> CacheEntry<V> await(CompletableFuture<CacheEntry<V>> running) {
         try {
             return running.join();
         } catch (CompletionException e) {
@@ -230,14 +186,14 @@ public final class ExpiringCache<K, V> {
             if (!slot.isDone() || slot.isCompletedExceptionally() || !affected.test(key)) {
                 return;
             }
-            Entry<V> entry = slot.join();
+            CacheEntry<V> entry = slot.join();
             if (!entry.freshAt(now)) {
                 // Expired already, or being loaded: that load is checked against this change when it is stored.
                 return;
             }
-            Entry<V> stale = entry.expiredAt(now);
+            CacheEntry<V> stale = entry.expiredAt(now);
             boolean reload = entry.read && stale.claimReload();
-            CompletableFuture<Entry<V>> replacement = CompletableFuture.completedFuture(stale);
+            CompletableFuture<CacheEntry<V>> replacement = CompletableFuture.completedFuture(stale);
             if (entries.asMap().replace(key, slot, replacement) && reload) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 reloadLater(key, replacement, 0, done);
@@ -252,8 +208,8 @@ public final class ExpiringCache<K, V> {
      * current (query-service has not handled every change heard of) is asked for again a little later, and answered
      * meanwhile if it is newer than the one it replaces; the last attempt stores whatever it got.
      */
-    private void reloadLater(K key, CompletableFuture<Entry<V>> stale, int attempt, CompletableFuture<Void> done) {
-        Entry<V> entry = stale.join();
+    private void reloadLater(K key, CompletableFuture<CacheEntry<V>> stale, int attempt, CompletableFuture<Void> done) {
+        CacheEntry<V> entry = stale.join();
         long delay = attempt == 0 ? 0 : Math.min(100, 25L << Math.min(attempt - 1, 2));
         try {
             reloads.schedule(() -> {
@@ -266,9 +222,9 @@ public final class ExpiringCache<K, V> {
                         again = true;
                         reloadLater(key, stale, attempt + 1, done);
                     } else {
-                        Entry<V> newer = new Entry<>(value, entry.freshUntil, entry.loader);
+                        CacheEntry<V> newer = new CacheEntry<>(value, entry.freshUntil, entry.loader);
                         newer.claimReload();
-                        CompletableFuture<Entry<V>> next = CompletableFuture.completedFuture(newer);
+                        CompletableFuture<CacheEntry<V>> next = CompletableFuture.completedFuture(newer);
                         // Not replaced: the entry was evicted or dropped meanwhile, and nobody waits for it.
                         again = entries.asMap().replace(key, stale, next);
                         if (again) {
@@ -293,8 +249,8 @@ public final class ExpiringCache<K, V> {
         }
     }
 
-    private void store(K key, CompletableFuture<Entry<V>> replaced, Entry<V> entry) {
-        CompletableFuture<Entry<V>> stored = CompletableFuture.completedFuture(entry);
+    private void store(K key, CompletableFuture<CacheEntry<V>> replaced, CacheEntry<V> entry) {
+        CompletableFuture<CacheEntry<V>> stored = CompletableFuture.completedFuture(entry);
         if (entries.asMap().replace(key, replaced, stored)) {
             settle(key, stored);
         }
