@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * An answer of {@link ExpiringCache}: a loaded value, fresh until {@code freshUntil} (the ticker's nanoseconds), then a fallback; with the loader
- * that loaded it, to load it again when it changes.
+ * An entry of {@link ExpiringCache}: a loaded value, fresh until {@code freshUntil} (the ticker's nanoseconds), then
+ * a fallback; with the loader that loaded it, to load it again when it changes.
  */
 final class CacheEntry<V> {
     final V value;
