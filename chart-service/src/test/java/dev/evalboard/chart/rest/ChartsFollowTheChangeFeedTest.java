@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.evalboard.chart.dashboard.LiveChanges;
 import dev.evalboard.contract.EventTopics;
 import dev.evalboard.contract.change.ResultChange;
 import dev.evalboard.devstack.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class ChartsFollowTheChangeFeedTest {
     private static final String BENCHMARK = "AIME 2024";
     private static final String PROGRESS_BENCHMARK = "LiveCodeBench v5";
+
+    @Inject
+    LiveChanges live;
 
     @AfterEach
     void reset() {
@@ -143,16 +149,25 @@ class ChartsFollowTheChangeFeedTest {
         }
     }
 
-    /** Ingest creates the feed; here the test does, and waits until chart-service reads it. */
-    private static void createFeedTopic() throws Exception {
+    /**
+     * Ingest creates the feed; here the test does, and waits until chart-service reads it: a barrier change is heard.
+     * The reader starts at the feed's end once it has its partition, so a change sent just before may be missed, and
+     * the barrier is sent again until one is heard.
+     */
+    private void createFeedTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()))) {
             if (!admin.listTopics().names().get().contains(EventTopics.CHANGES)) {
                 admin.createTopics(List.of(new NewTopic(EventTopics.CHANGES, 1, (short) 1))).all().get();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeConsumerGroups(admin.listConsumerGroups()
-                    .all().get().stream().map(g -> g.groupId()).filter(g -> g.startsWith("chart-service-")).toList())
-                    .all().get().values().stream().anyMatch(g -> !g.members().isEmpty()
-                            && g.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())));
         }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            long barrier = announce(new ResultChange.Benchmark("Barrier Bench", "pass@1"));
+            try {
+                await().atMost(Duration.ofSeconds(3)).until(() -> live.latestOffset() >= barrier);
+                return true;
+            } catch (ConditionTimeoutException notYet) {
+                return false;
+            }
+        });
     }
 }
