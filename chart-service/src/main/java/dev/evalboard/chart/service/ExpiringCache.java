@@ -114,14 +114,25 @@ public final class ExpiringCache<K, V> {
             settle(key, stored);
             return value;
         } catch (RuntimeException failure) {
-            if (transientFailure.test(failure)) {
-                cached.releaseReload();
+            if (standsInAfter(failure, key, slot)) {
                 return cached.value;
             }
-            // The answer itself changed (a benchmark gone, say): the old one must not stand in for it.
-            entries.asMap().remove(key, slot);
             throw failure;
         }
+    }
+
+    /**
+     * After a failed reload of {@code slot}'s expired entry: whether that entry may stand in. It may after a transient
+     * failure, and the next request tries again; otherwise the answer itself changed (a benchmark gone, say), and the
+     * old one is dropped.
+     */
+    private boolean standsInAfter(RuntimeException failure, K key, CompletableFuture<CacheEntry<V>> slot) {
+        if (transientFailure.test(failure)) {
+            slot.join().releaseReload();
+            return true;
+        }
+        entries.asMap().remove(key, slot);
+        return false;
     }
 
     /** Runs the key's one load; Caffeine drops a failed one, so failures are shared with the waiters, not kept. */
@@ -232,11 +243,7 @@ public final class ExpiringCache<K, V> {
                         }
                     }
                 } catch (RuntimeException failure) {
-                    if (transientFailure.test(failure)) {
-                        entry.releaseReload();
-                    } else {
-                        entries.asMap().remove(key, stale);
-                    }
+                    standsInAfter(failure, key, stale);
                 } finally {
                     if (!again) {
                         done.complete(null);

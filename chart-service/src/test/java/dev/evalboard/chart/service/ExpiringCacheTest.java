@@ -52,6 +52,13 @@ class ExpiringCacheTest {
         return cache.get(key, loads::incrementAndGet);
     }
 
+    /** What the cache answers for {@code key} without loading it: a load fails the test, saying {@code why not}. */
+    private Integer cachedOnly(String key, String whyNot) {
+        return cache.get(key, () -> {
+            throw new AssertionError(whyNot);
+        });
+    }
+
     private Integer loadFailing(String key, RuntimeException failure) {
         return cache.get(key, () -> {
             loads.incrementAndGet();
@@ -93,15 +100,12 @@ class ExpiringCacheTest {
         assertEquals(1, load("a"), "read once more: an entry someone is looking at");
         assertEquals(2, load("b"));
         CompletableFuture<Void> reloaded = cache.reloadIf(key -> true);
-        assertEquals(1, cache.get("a", () -> {
-            throw new AssertionError("a request must not load while the background reload runs");
-        }), "the old value meanwhile");
+        assertEquals(1, cachedOnly("a", "a request must not load while the background reload runs"),
+                "the old value meanwhile");
         release.countDown();
         reloaded.get(5, TimeUnit.SECONDS);
         assertEquals(3, loads.get(), "a loaded again, b (never read since it was loaded) not");
-        assertEquals(3, cache.get("a", () -> {
-            throw new AssertionError("the reloaded value is fresh");
-        }));
+        assertEquals(3, cachedOnly("a", "the reloaded value is fresh"));
         assertEquals(4, load("b"), "b expired: the next request loads it");
     }
 
@@ -112,9 +116,7 @@ class ExpiringCacheTest {
         required.put("a", 4);
         cache.reloadIf(key -> true).get(5, TimeUnit.SECONDS);
         assertEquals(4, loads.get(), "loads 2 and 3 were older than the change");
-        assertEquals(4, cache.get("a", () -> {
-            throw new AssertionError("kept once current");
-        }));
+        assertEquals(4, cachedOnly("a", "kept once current"));
     }
 
     @Test
@@ -132,14 +134,11 @@ class ExpiringCacheTest {
         required.put("a", 3);
         CompletableFuture<Void> reloaded = cache.reloadIf(key -> true);
         assertTrue(asking.await(5, TimeUnit.SECONDS), "asked again after 2, which is older than the change");
-        assertEquals(2, cache.get("a", () -> {
-            throw new AssertionError("no request loads while the background reload runs");
-        }), "2 is not current but newer than 1: answered meanwhile");
+        assertEquals(2, cachedOnly("a", "no request loads while the background reload runs"),
+                "2 is not current but newer than 1: answered meanwhile");
         hold.countDown();
         reloaded.get(5, TimeUnit.SECONDS);
-        assertEquals(3, cache.get("a", () -> {
-            throw new AssertionError("kept once current");
-        }));
+        assertEquals(3, cachedOnly("a", "kept once current"));
     }
 
     @Test
@@ -291,9 +290,7 @@ class ExpiringCacheTest {
     /** A second request for "a", returned once it is parked waiting for the load in progress (it must not load). */
     private CompletableFuture<Integer> waitingRequest() throws Exception {
         CompletableFuture<Integer> request = new CompletableFuture<>();
-        Thread thread = new Thread(() -> complete(request, () -> cache.get("a", () -> {
-            throw new AssertionError("a second load of the same key");
-        })));
+        Thread thread = new Thread(() -> complete(request, () -> cachedOnly("a", "a second load of the same key")));
         thread.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
