@@ -217,7 +217,8 @@ public final class ExpiringCache<K, V> {
     /**
      * One attempt of a background reload of {@code stale}, whose reload it has claimed. A value that is not yet
      * current (query-service has not handled every change heard of) is asked for again a little later, and answered
-     * meanwhile if it is newer than the one it replaces; the last attempt stores whatever it got.
+     * meanwhile if it is newer than the one it replaces; the last attempt stores the newer of what it got and what it
+     * answered.
      */
     private void reloadLater(K key, CompletableFuture<CacheEntry<V>> stale, int attempt, CompletableFuture<Void> done) {
         CacheEntry<V> entry = stale.join();
@@ -227,9 +228,12 @@ public final class ExpiringCache<K, V> {
                 boolean again = false;
                 try {
                     V value = entry.loader.get();
+                    long got = seen.applyAsLong(value);
+                    long had = seen.applyAsLong(entry.value);
                     if (current(key, value) || attempt == RETRIES) {
-                        store(key, stale, entryFor(key, value, entry.loader));
-                    } else if (seen.applyAsLong(value) <= seen.applyAsLong(entry.value)) {
+                        // Another instance of query-service may answer older than the one before did.
+                        store(key, stale, entryFor(key, got >= had ? value : entry.value, entry.loader));
+                    } else if (got <= had) {
                         again = true;
                         reloadLater(key, stale, attempt + 1, done);
                     } else {

@@ -153,6 +153,22 @@ class ExpiringCacheTest {
     }
 
     @Test
+    void aBackgroundReloadThatGivesUpKeepsTheNewestValueItGot() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Supplier<Integer> laterAnswersAreOlder = () -> {
+            int n = asked.incrementAndGet();
+            return n <= 3 ? n : 2;
+        };
+        cache.get("a", laterAnswersAreOlder);
+        cache.get("a", laterAnswersAreOlder);
+        required.put("a", Integer.MAX_VALUE);
+        cache.reloadIf(key -> true).get(10, TimeUnit.SECONDS);
+        assertTrue(asked.get() > 4, "asked again after the older answers: " + asked.get());
+        assertEquals(3, loadFailing("a", new Unavailable()),
+                "the newest answer (3) stands in, not the older one the last try got (2)");
+    }
+
+    @Test
     void aValueLoadedBeforeAChangeIsNotKeptAsFresh() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Integer> request = blockedLoad(release, () -> loads.incrementAndGet());
