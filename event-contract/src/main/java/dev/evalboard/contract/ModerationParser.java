@@ -3,7 +3,6 @@ package dev.evalboard.contract;
 import static dev.evalboard.contract.EventRules.MAX_NAME_LENGTH;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +44,7 @@ public final class ModerationParser {
             throw new InvalidEvent("a moderation record must be at most " + MAX_RECORD_BYTES + " bytes, not "
                     + value.length, null);
         }
-        JsonNode root = readJson(value);
+        JsonNode root = RecordJson.read(MAPPER, value);
         if (!root.isObject()) {
             throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
         }
@@ -57,22 +56,6 @@ public final class ModerationParser {
                     ResultEventParser.MAX_EVENT_ID_LENGTH, Text.AS_SENT), reason(root));
             default -> throw new InvalidEvent("action must be one of flag, unflag, retract", "/action");
         };
-    }
-
-    private static JsonNode readJson(byte[] value) {
-        try {
-            JsonNode node = MAPPER.readTree(value);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidEvent("the record value holds no JSON", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            String detail = e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InvalidEvent("the record value is not valid JSON: "
-                    + detail.substring(0, Math.min(200, detail.length())), null);
-        } catch (java.io.IOException e) {
-            throw new InvalidEvent("the record value cannot be read: " + e.getMessage(), null);
-        }
     }
 
     private static String model(JsonNode root) {

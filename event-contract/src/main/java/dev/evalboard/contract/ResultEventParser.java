@@ -4,7 +4,6 @@ import static dev.evalboard.contract.EventRules.MAX_NAME_LENGTH;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,11 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.evalboard.contract.EventFields.Text;
 import dev.evalboard.contract.rank.Normalization;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -79,7 +73,7 @@ public final class ResultEventParser {
         if (value == null || value.length == 0) {
             throw new InvalidEvent("the record value is empty", null);
         }
-        JsonNode root = readJson(value);
+        JsonNode root = RecordJson.read(mapper, value);
         if (!root.isObject()) {
             throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
         }
@@ -108,53 +102,6 @@ public final class ResultEventParser {
         RunSettings runSettings = RunSettingsReader.settings(root.get("settings"), samples);
         return new ResultEvent(eventId, model, benchmark, metric, score, unit, stderr, samples, higherIsBetter,
                 costUsd, evaluatedAt, source, baseline, version, runSettings);
-    }
-
-    private static boolean isAsciiWithoutNul(byte[] value) {
-        for (byte b : value) {
-            if (b <= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String decodeUtf8(byte[] value) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidEvent("the record value is not valid UTF-8", null);
-        }
-    }
-
-    /**
-     * ASCII is valid UTF-8 as it stands, and Jackson reads it from the bytes; anything else is decoded strictly first,
-     * since Jackson would let overlong forms and encoded surrogates through. NUL bytes take the strict way too: from
-     * bytes, Jackson would take them for UTF-16 or UTF-32 and read a record the contract refuses.
-     */
-    private JsonNode readJson(byte[] value) {
-        try {
-            JsonNode node = isAsciiWithoutNul(value) ? mapper.readTree(value) : mapper.readTree(decodeUtf8(value));
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidEvent("the record value holds no JSON", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? ""
-                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            String detail = e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InvalidEvent("the record value is not valid JSON" + where + ": "
-                    + detail.substring(0, Math.min(200, detail.length())), null);
-        } catch (IOException e) {
-            // Not a syntax error but as fatal (an encoding Jackson cannot read, say): the record is refused, never
-            // thrown, so that it cannot stop its partition.
-            throw new InvalidEvent("the record value is not valid JSON: " + e.getClass().getSimpleName(), null);
-        }
     }
 
     private static void checkSchemaVersion(JsonNode node) {

@@ -2,8 +2,11 @@ package dev.evalboard.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +77,31 @@ class ModerationParserTest {
     void rejectsWhatIsNotJson() {
         assertEquals("the record value is empty",
                 assertInstanceOf(ModerationRecord.Rejected.class, parser.parse(new byte[0])).violation().message());
-        assertEquals("the record value is not valid JSON", rejected("{\"action\":").message().split(":")[0]);
+        assertEquals("the record value is not valid JSON at line 1, column 11",
+                rejected("{\"action\":").message().split(":")[0]);
+    }
+
+    @Test
+    void readsStrictUtf8Only() {
+        assertEquals(new ModerationRecord.Unflag("\u00e9l\u00e8ve \ud83e\udd16"),
+                accepted("{\"action\":\"unflag\",\"model\":\"\u00e9l\u00e8ve \ud83e\udd16\"}"));
+        byte[] overlong = bytes("{\"action\":\"unflag\",\"model\":\"m!\"}");
+        int bang = new String(overlong, StandardCharsets.UTF_8).indexOf('!');
+        byte[] value = new byte[overlong.length + 1];
+        System.arraycopy(overlong, 0, value, 0, bang);
+        value[bang] = (byte) 0xC0; // '!' in two bytes: an overlong form, which Jackson alone would read as '!'
+        value[bang + 1] = (byte) 0xA1;
+        System.arraycopy(overlong, bang + 1, value, bang + 2, overlong.length - bang - 1);
+        assertEquals("the record value is not valid UTF-8", rejectedBytes(value).message());
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+            Violation violation = rejectedBytes("{\"action\":\"unflag\",\"model\":\"m\"}"
+                    .getBytes(Charset.forName(charset)));
+            assertTrue(violation.message().startsWith("the record value is not valid JSON"),
+                    charset + ": " + violation.message());
+        }
+    }
+
+    private Violation rejectedBytes(byte[] value) {
+        return assertInstanceOf(ModerationRecord.Rejected.class, parser.parse(value)).violation();
     }
 }
