@@ -5,8 +5,8 @@ import dev.evalboard.chart.service.ChartRequestException;
 import dev.evalboard.chart.service.XMeasure;
 import dev.evalboard.contract.BenchmarkVersions;
 import dev.evalboard.contract.EventRules;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import dev.evalboard.contract.SnapshotInstants;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,14 +93,11 @@ final class OptionParser {
      * share a cached answer; query-service says whether it lies far enough in the past.
      */
     static String instant(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
         try {
-            return OffsetDateTime.parse(raw.strip()).toInstant().toString();
-        } catch (DateTimeParseException e) {
-            throw bad(name, name + " must be an RFC 3339 instant with an offset, e.g. 2026-03-01T00:00:00Z, got '"
-                    + shorten(raw) + "'");
+            Instant instant = SnapshotInstants.parse(raw);
+            return instant == null ? null : instant.toString();
+        } catch (IllegalArgumentException e) {
+            throw bad(name, name + " must be " + SnapshotInstants.SYNTAX + ", got '" + shorten(raw) + "'");
         }
     }
 
