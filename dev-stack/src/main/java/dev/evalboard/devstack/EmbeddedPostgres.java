@@ -34,6 +34,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** The settings every embedded server runs with; tests, the local stack and the benchmarks alike. */
     public static final Map<String, String> DURABILITY = Map.of("synchronous_commit", "on", "fsync", "on",
             "full_page_writes", "on");
+    /**
+     * Memory as k8s/postgres.yaml gives the deployed servers: shared buffers of a quarter of the pod's 2 GiB, so that
+     * a store of a million results is served from them, as it would be in production (with the default 128 MB,
+     * ingest's backends read and wrote back some 200 pages of every batch themselves). Pages are taken as they are
+     * used: a small store takes little of it.
+     */
+    public static final Map<String, String> MEMORY = Map.of("shared_buffers", "512MB");
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class.getName());
     // Crash recovery after a kill replays the WAL before the server accepts connections.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
@@ -75,6 +82,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("max_connections", "200");
             DURABILITY.forEach(builder::setServerConfig);
+            MEMORY.forEach(builder::setServerConfig);
             server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
