@@ -37,17 +37,11 @@ public final class ModerationParser {
     }
 
     private static ModerationRecord read(byte[] value) {
-        if (value == null || value.length == 0) {
-            throw new InvalidEvent("the record value is empty", null);
-        }
-        if (value.length > MAX_RECORD_BYTES) {
+        if (value != null && value.length > MAX_RECORD_BYTES) {
             throw new InvalidEvent("a moderation record must be at most " + MAX_RECORD_BYTES + " bytes, not "
                     + value.length, null);
         }
-        JsonNode root = RecordJson.read(MAPPER, value);
-        if (!root.isObject()) {
-            throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
-        }
+        JsonNode root = RecordJson.readObject(MAPPER, value);
         String action = EventFields.requiredText(root, "action", "/action", 16, Text.AS_SENT);
         return switch (action) {
             case "flag" -> new ModerationRecord.Flag(model(root), reason(root), url(root.get("url")));

@@ -19,12 +19,24 @@ final class RecordJson {
     private RecordJson() {
     }
 
+    /** The record value as a JSON object; an empty value, or any other JSON value, is refused as such. */
+    static JsonNode readObject(ObjectMapper mapper, byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new InvalidEvent("the record value is empty", null);
+        }
+        JsonNode root = read(mapper, value);
+        if (!root.isObject()) {
+            throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
+        }
+        return root;
+    }
+
     /**
      * ASCII is valid UTF-8 as it stands, and Jackson reads it from the bytes; anything else is decoded strictly first,
      * since Jackson would let overlong forms and encoded surrogates through. NUL bytes take the strict way too: from
      * bytes, Jackson would take them for UTF-16 or UTF-32 and read a record the contract refuses.
      */
-    static JsonNode read(ObjectMapper mapper, byte[] value) {
+    private static JsonNode read(ObjectMapper mapper, byte[] value) {
         try {
             JsonNode node = isAsciiWithoutNul(value) ? mapper.readTree(value) : mapper.readTree(decodeUtf8(value));
             if (node == null || node.isMissingNode()) {

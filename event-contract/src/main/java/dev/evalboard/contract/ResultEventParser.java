@@ -70,13 +70,7 @@ public final class ResultEventParser {
     }
 
     private ResultEvent read(byte[] value, Instant recordTimestamp) {
-        if (value == null || value.length == 0) {
-            throw new InvalidEvent("the record value is empty", null);
-        }
-        JsonNode root = RecordJson.read(mapper, value);
-        if (!root.isObject()) {
-            throw new InvalidEvent("the record value must be a JSON object, not " + EventFields.describe(root), "");
-        }
+        JsonNode root = RecordJson.readObject(mapper, value);
         checkSchemaVersion(root.get("schemaVersion"));
 
         String eventId = EventFields.requiredText(root, "eventId", "/eventId", MAX_EVENT_ID_LENGTH, Text.AS_SENT);
