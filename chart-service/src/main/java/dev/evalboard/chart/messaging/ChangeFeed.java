@@ -7,6 +7,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,9 +16,12 @@ import org.jboss.logging.Logger;
 /**
  * Reads the change feed ({@code eval.changes}) with a consumer group of its own, so every instance hears every
  * change, and has the chart data of the changed benchmarks loaded again. Without the feed, cached answers still end
- * at their TTL. Open dashboard pages hear of each change once the charts that were being shown are loaded again, so
- * a page that reloads them gets new charts. The changes of one poll are handled as one, as query-service does: a
- * reader that waited for reloads catches up in one step.
+ * at their TTL. The changes of one poll are handled as one, as query-service does.
+ *
+ * <p>The feed does not wait for the reloads: a reload that waits for query-service to catch up would hold back the
+ * changes of other benchmarks heard meanwhile. A reload under way chases the newest change heard of its benchmarks.
+ * Open dashboard pages hear of the changes in feed order, each once the reloads it started have ended (and those of
+ * every change before it), so a page that reloads its charts then gets new ones.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -25,6 +29,8 @@ public class ChangeFeed {
 
     private final ChartDataService data;
     private final LiveChanges live;
+    /** Completes once the pages have heard of every change read so far; read and replaced by the one feed thread. */
+    private CompletableFuture<Void> told = CompletableFuture.completedFuture(null);
 
     public ChangeFeed(ChartDataService data, LiveChanges live) {
         this.data = data;
@@ -46,7 +52,11 @@ public class ChangeFeed {
             return;
         }
         long last = read.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-        data.changed(ResultChange.merged(read.values().stream().toList()), last).join();
-        read.forEach((offset, change) -> live.heard(change, offset));
+        CompletableFuture<Void> reloaded = data.changed(ResultChange.merged(read.values().stream().toList()), last);
+        // handle, not thenRun: a failure to tell the pages of one change must not silence every later one.
+        told = CompletableFuture.allOf(told, reloaded).handle((done, failure) -> {
+            read.forEach((offset, change) -> live.heard(change, offset));
+            return null;
+        });
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -92,6 +93,35 @@ class ChartsFollowTheChangeFeedTest {
         String after = bar();
         assertTrue(!after.equals(before), "drawn from the new data");
         assertEquals(reloaded, tableHits(), "the request found the new data loaded");
+    }
+
+    @Test
+    void aReloadWaitingForQueryServiceHoldsBackNoOtherChangeAndPagesHearOfChangesInFeedOrder() throws Exception {
+        createFeedTopic();
+        bar();
+        bar();
+        progress();
+        progress();
+        long tableHits = tableHits();
+        long progressHits = progressHits();
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        Runnable unsubscribe = live.subscribe(change -> heard.add(change.offset()));
+        try {
+            // query-service has handled neither change (CHANGES_SEEN -1): the bar chart's reload asks again for ~3 s.
+            long first = announce(new ResultChange.Benchmark(BENCHMARK, "pass@1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> tableHits() > tableHits + 1);
+            long second = announce(new ResultChange.Benchmark(PROGRESS_BENCHMARK, "pass@1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> progressHits() > progressHits);
+            long asked = tableHits();
+            await().atMost(Duration.ofSeconds(1)).until(() -> tableHits() > asked);
+            assertTrue(heard.stream().noneMatch(offset -> offset >= first), "no page hears before the bar's reload");
+
+            FakeQueryService.CHANGES_SEEN.set(Long.MAX_VALUE);
+            await().atMost(Duration.ofSeconds(30)).until(() -> heard.contains(second));
+            assertEquals(List.of(first, second), heard.stream().filter(offset -> offset >= first).toList());
+        } finally {
+            unsubscribe.run();
+        }
     }
 
     @Test
