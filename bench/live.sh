@@ -2,8 +2,9 @@
 # Live benchmark, one command: reads and freshness while writing, with query-service on the primary and then on a
 # streaming hot standby (as k8s/ deploys it). 1,000,000 current results (MODELS x BENCHMARKS), ingest at INGEST_RATE
 # events/s, the leaderboards at READ_RATE req/s (cached) and UNCACHED_RATE req/s (response cache off),
-# publish->visible latency to the database, the leaderboard and the chart; pgbench runs the leaderboard's own SQL
-# at the same rate on the same database as the peer. Takes about 10 minutes.
+# publish->visible latency to the database, the leaderboard and the chart. Peers, during the same ingest: pgbench
+# runs the leaderboard's own SQL at the same rate on the same database, and nginx serves the cached reads' answers
+# as static files at the same rate. Takes about 12 minutes.
 #
 # Environment: MODELS (100000), BENCHMARKS (10), INGEST_RATE (1000), READ_RATE (1000), UNCACHED_RATE (500),
 # DURATION (30) seconds per measurement.
@@ -11,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pgbench >/dev/null; then
   apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null
+fi
+if ! command -v nginx >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq nginx >/dev/null
 fi
 for module in ingest-service query-service chart-service; do
   if [ ! -f "$module/target/quarkus-app/quarkus-run.jar" ] || [ ! -f dev-stack/target/classpath.txt ]; then

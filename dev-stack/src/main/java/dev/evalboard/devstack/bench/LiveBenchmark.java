@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * benchmarks of current results; ingest-service takes a steady stream of new results; query-service and
  * chart-service run on the primary, then on a streaming hot standby. For each: the B leaderboards at a fixed rate
  * (cached, as deployed), publish-to-visible latency to the database, the leaderboard and the chart, and the
- * leaderboards at a fixed rate with the response cache off. The peer is PostgreSQL itself: pgbench runs the
- * leaderboard's own SQL on the same database at the same rate, during the same ingest.
+ * leaderboards at a fixed rate with the response cache off. Two peers, each during the same ingest: PostgreSQL
+ * itself (pgbench runs the leaderboard's own SQL on the same database at the same rate), and for the cached reads
+ * nginx (serving the same answers as static files at the same rate, see {@link NginxPeer}).
  *
  * <p>Arguments: work directory, models (100000), benchmarks (10), ingest events/s (1000), cached reads/s (1000),
  * uncached reads/s (500), seconds per measurement (30).
@@ -124,8 +125,17 @@ public final class LiveBenchmark {
             System.out.println(name + ": pgbench, the same SQL at " + readRate + "/s ...");
             PgbenchPeer.Figures peer = PgbenchPeer.run(work.resolve("pgbench-" + name), database, benchmarks, readRate,
                     seconds);
+            // No warm-up: nginx has no JIT to settle, and ingest has been running steadily since the start.
+            System.out.println(name + ": nginx serving the same answers at " + readRate + " req/s ...");
+            FixedRateLoad.Figures floor;
+            try (NginxPeer nginx = NginxPeer.start(work.resolve("nginx-" + name), boards)) {
+                floor = FixedRateLoad.measure(nginx.uris(), readRate, seconds, 8);
+            }
             lines.add("");
             lines.add("[" + name + "] leaderboards, cached   " + cached);
+            lines.add("[" + name + "] nginx, same answers    " + floor);
+            lines.add(String.format(Locale.ROOT, "[%s] p99 ratio service/nginx %.2f", name,
+                    cached.p99() / floor.p99()));
             lines.add("[" + name + "] pgbench, same SQL      " + peer);
             lines.add(String.format(Locale.ROOT, "[%s] p99 ratio service/pgbench %.2f   target p99 <= 10 ms: %s",
                     name, cached.p99() / peer.p99(), cached.p99() <= 10 && cached.errors() == 0 ? "met" : "NOT met"));
