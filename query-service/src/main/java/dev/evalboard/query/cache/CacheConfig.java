@@ -22,4 +22,12 @@ public interface CacheConfig {
     /** A safety net: an entry is dropped this long after it was computed even if no change was announced. */
     @WithDefault("30s")
     Duration ttl();
+
+    /**
+     * How long after its last read an answer stays watched: a change recomputes a watched answer at once and drops
+     * the others. Longer than a dashboard's refresh period, so a board polled every few seconds under continuous
+     * ingest is answered from the cache at every poll; an answer read only once is never watched.
+     */
+    @WithDefault("10s")
+    Duration watchedFor();
 }

@@ -29,7 +29,7 @@ final class CacheMetrics {
                 .description("Changes handled: answers about the changed benchmarks dropped or recomputed")
                 .register(registry);
         recomputed = Counter.builder("evalboard.query.cache.recomputed")
-                .description("Answers read since they were stored, recomputed when a change named their benchmarks")
+                .description("Watched answers (read lately) recomputed when a change named their benchmarks")
                 .register(registry);
         Gauge.builder("evalboard.query.cache.size", cache, ResponseCache::estimatedSize)
                 .description("Responses in the cache").register(registry);

@@ -20,10 +20,11 @@ import java.util.function.Supplier;
 /**
  * Rendered responses of the leaderboard, table, Pareto and benchmark-list endpoints. Each change of the change feed
  * ({@link ChangeFeed}) is handled once this instance's database shows it: the answers about the benchmarks it names
- * that were read since they were stored are recomputed in place (requests meanwhile get the answer from before the
- * change, which is not yet handled), the others are dropped. A board read between every two changes therefore
- * stays in the cache: under continuous ingest every change would otherwise make the requests of that moment wait for
- * one recomputation.
+ * that are watched (read since they were stored, or read within {@link CacheConfig#watchedFor()}, counting the reads
+ * of the answers they replaced) are recomputed in place (requests meanwhile get the answer from before the change,
+ * which is not yet handled), the others are dropped. A board that is being looked at therefore stays in the cache,
+ * even when changes come faster than its reads (a dashboard polling every few seconds under continuous ingest, or
+ * readers held up for a moment): otherwise each change would make the next request wait for one computation.
  *
  * <p>Correctness rests on two rules. (1) The cache is used only while the feed is live (this instance holds the
  * feed's partition): before that and whenever it is lost the cache is emptied and bypassed, because changes
@@ -44,6 +45,7 @@ public class ResponseCache {
     private final Set<CacheKey> refreshing = ConcurrentHashMap.newKeySet();
     private final ExecutorService background;
     private final long refreshAfterNanos;
+    private final long watchedForNanos;
     private final ChangeEpochs epochs = new ChangeEpochs();
     private volatile boolean live;
     private final CacheMetrics metrics;
@@ -55,6 +57,7 @@ public class ResponseCache {
         this.entries = Caffeine.newBuilder().maximumWeight(maxBytes).weigher(StoredResponse::weight)
                 .executor(Runnable::run).expireAfterWrite(config.ttl()).build();
         this.refreshAfterNanos = config.ttl().toNanos() / 4 * 3;
+        this.watchedForNanos = config.watchedFor().toNanos();
         // Several threads: on a busy machine a change's recomputations overlap their database round trips, and get
         // more than one thread's share of the CPU against the requests they keep from waiting.
         this.background = Executors.newFixedThreadPool(BACKGROUND_THREADS, task -> {
@@ -78,12 +81,10 @@ public class ResponseCache {
         StoredResponse cached = entries.getIfPresent(key);
         if (cached != null) {
             metrics.hits.increment();
-            if (!cached.read) {
-                // Written once, not at every hit: a shared line written by every request thread costs each of them.
-                cached.read = true;
-            }
-            if (System.nanoTime() - cached.writtenNanos > refreshAfterNanos && refreshing.add(key)) {
-                refreshInBackground(key, compute);
+            long now = System.nanoTime();
+            cached.markRead(now);
+            if (now - cached.writtenNanos > refreshAfterNanos && refreshing.add(key)) {
+                refreshInBackground(key, compute, cached);
             }
             return cached.response;
         }
@@ -103,7 +104,7 @@ public class ResponseCache {
         metrics.misses.increment();
         try {
             CachedResponse fresh = compute.get();
-            storeIfCurrent(key, fresh, mine.epoch, compute);
+            storeIfCurrent(key, fresh, mine.epoch, compute, null);
             mine.result.complete(fresh);
             return fresh;
         } catch (RuntimeException | Error e) {
@@ -132,7 +133,7 @@ public class ResponseCache {
      * Under steady traffic an entry is recomputed shortly before its TTL ends, while the old one (still within its
      * TTL) is served, so expiry does not stall every request on one key. The same epoch rule applies.
      */
-    private void refreshInBackground(CacheKey key, Supplier<CachedResponse> compute) {
+    private void refreshInBackground(CacheKey key, Supplier<CachedResponse> compute, StoredResponse expiring) {
         try {
             background.execute(() -> {
                 try {
@@ -140,7 +141,7 @@ public class ResponseCache {
                     synchronized (lock) {
                         started = epochs.current();
                     }
-                    storeIfCurrent(key, compute.get(), started, compute);
+                    storeIfCurrent(key, compute.get(), started, compute, expiring);
                     metrics.refreshes.increment();
                 } catch (RuntimeException e) {
                     // The entry expires at its TTL and the next request computes it in the foreground.
@@ -168,17 +169,17 @@ public class ResponseCache {
 
     /** Stores {@code fresh} unless what it depends on changed after it started, or a newer answer is stored. */
     private void storeIfCurrent(CacheKey key, CachedResponse fresh, long startedEpoch,
-            Supplier<CachedResponse> compute) {
+            Supplier<CachedResponse> compute, StoredResponse replaced) {
         synchronized (lock) {
             if (live && !epochs.changedSince(key, startedEpoch)) {
-                entries.asMap().merge(key, new StoredResponse(fresh, startedEpoch, compute),
+                entries.asMap().merge(key, new StoredResponse(fresh, startedEpoch, compute, replaced),
                         (stored, offered) -> stored.epoch > offered.epoch ? stored : offered);
             }
         }
     }
 
     /**
-     * Handles {@code change}. Of the answers it may alter, those read since they were stored are recomputed before
+     * Handles {@code change}. Of the answers it may alter, the watched ones are recomputed before
      * this returns (each is dropped if its recomputation fails), and so are those being computed for a request now
      * (their result, read before the change, will not be kept: without this, a board computed more slowly than
      * changes arrive would miss for good); the others are dropped, and the rest stay. Called by the one thread that
@@ -187,13 +188,14 @@ public class ResponseCache {
     public void invalidate(ResultChange change) {
         Map<CacheKey, Recompute> todo = new LinkedHashMap<>();
         long changeEpoch;
+        long now = System.nanoTime();
         synchronized (lock) {
             changeEpoch = epochs.changed(change);
             entries.asMap().entrySet().removeIf(entry -> {
                 if (!entry.getKey().affectedBy(change)) {
                     return false;
                 }
-                if (entry.getValue().read) {
+                if (entry.getValue().watched(now, watchedForNanos)) {
                     todo.put(entry.getKey(), new Recompute(entry.getValue().compute, entry.getValue()));
                     return false;
                 }
@@ -221,7 +223,7 @@ public class ResponseCache {
 
     private void recompute(CacheKey key, Recompute recompute, long changeEpoch) {
         try {
-            storeIfCurrent(key, recompute.compute().get(), changeEpoch, recompute.compute());
+            storeIfCurrent(key, recompute.compute().get(), changeEpoch, recompute.compute(), recompute.stale());
             metrics.recomputed.increment();
         } catch (RuntimeException e) {
             // The next request computes it in the foreground and meets the failure itself.

@@ -38,10 +38,14 @@ class ResponseCacheUnitTest {
     private static final CacheKey LIST = CacheKey.of("benchmarks", false, null);
 
     private static ResponseCache cache(Duration ttl) {
-        return cache(ttl, 0.1);
+        return cache(ttl, 0.1, Duration.ofSeconds(10));
     }
 
     private static ResponseCache cache(Duration ttl, double maxHeapFraction) {
+        return cache(ttl, maxHeapFraction, Duration.ofSeconds(10));
+    }
+
+    private static ResponseCache cache(Duration ttl, double maxHeapFraction, Duration watchedFor) {
         ResponseCache cache = new ResponseCache(new CacheConfig() {
             @Override
             public boolean enabled() {
@@ -56,6 +60,11 @@ class ResponseCacheUnitTest {
             @Override
             public Duration ttl() {
                 return ttl;
+            }
+
+            @Override
+            public Duration watchedFor() {
+                return watchedFor;
             }
         }, new SimpleMeterRegistry());
         cache.feedLive();
@@ -309,15 +318,30 @@ class ResponseCacheUnitTest {
     }
 
     @Test
-    void aRecomputedAnswerIsRecomputedAgainOnlyIfReadAgain() {
-        ResponseCache cache = cache(Duration.ofMinutes(10));
+    void aBoardPolledLessOftenThanItChangesIsRecomputedAtEveryChangeAndEveryPollHits() {
+        ResponseCache cache = cache(Duration.ofMinutes(10), 0.1, Duration.ofMinutes(10));
+        Source source = new Source();
+        cache.get(KEY, source);
+        cache.get(KEY, source);
+        for (int poll = 2; poll <= 4; poll++) {
+            cache.invalidate(change(B, OTHER));
+            cache.invalidate(change(B));
+            assertEquals("v" + (2 * poll - 1), cache.get(KEY, source).etag(), "recomputed at each change, unread");
+        }
+        assertEquals(1.0, cache.missCount(), "only the first request missed");
+    }
+
+    @Test
+    void anAnswerNobodyReadForTheWatchedTimeIsDroppedAtTheNextChange() throws InterruptedException {
+        ResponseCache cache = cache(Duration.ofMinutes(10), 0.1, Duration.ofMillis(200));
         Source source = new Source();
         cache.get(KEY, source);
         cache.get(KEY, source);
         cache.invalidate(change(B, OTHER));
-        assertEquals(2, source.calls.get());
+        assertEquals(2, source.calls.get(), "read since it was stored: recomputed");
+        Thread.sleep(300);
         cache.invalidate(change(B));
-        assertEquals(2, source.calls.get(), "nobody read v2: dropped");
+        assertEquals(2, source.calls.get(), "nobody read v2 or v1 for longer than 200 ms: dropped");
         assertEquals("v3", cache.get(KEY, source).etag());
     }
 
