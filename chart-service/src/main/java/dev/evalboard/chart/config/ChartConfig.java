@@ -86,6 +86,13 @@ public interface ChartConfig {
         @WithDefault("PT10M")
         Duration serveStaleFor();
 
+        /**
+         * How long after its last read a chart's data is still loaded again at once when its benchmark changes (the
+         * others only expire): longer than a dashboard's refresh period. Data asked for only once is never reloaded.
+         */
+        @WithDefault("PT10S")
+        Duration watchedFor();
+
         @WithDefault("256")
         int maxEntries();
     }

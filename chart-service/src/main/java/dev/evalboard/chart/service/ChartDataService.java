@@ -64,7 +64,7 @@ public class ChartDataService {
     }
 
     private <V> ExpiringCache<DataKey, Answer<V>> cache(ChartConfig.Cache config) {
-        return new ExpiringCache<>(config.ttl(), config.serveStaleFor(), config.maxEntries(),
+        return new ExpiringCache<>(config.ttl(), config.serveStaleFor(), config.watchedFor(), config.maxEntries(),
                 ChartDataService::queryServiceUnavailable, Answer::changesSeen, this::requiredChanges, System::nanoTime,
                 reloads);
     }

@@ -27,10 +27,11 @@ import java.util.function.ToLongFunction;
  * circuit breaker open) the expired value is answered instead of the error. Caffeine's own refresh would answer
  * the expired value to the reloading request too; here that request waits for the fresh one.
  *
- * <p>When what an entry holds changes ({@link #reloadIf}), an entry read since it was loaded is loaded again at
- * once in the background, as query-service recomputes its answers, and requests get the old value meanwhile instead
- * of waiting for the load; an entry nobody read since is only expired, so an embed shown once is not reloaded at
- * every change.
+ * <p>When what an entry holds changes ({@link #reloadIf}), an entry that is being looked at (read since it was
+ * loaded, or within {@code watchedFor} of its last read, counting the reads of the entries it replaced) is loaded
+ * again at once in the background, as query-service recomputes its answers, and requests get the old value meanwhile
+ * instead of waiting for the load: a chart polled every few seconds under continuous ingest is then never waited
+ * for. An entry nobody read lately is only expired, so an embed shown once is not reloaded at every change.
  */
 public final class ExpiringCache<K, V> {
 
@@ -42,6 +43,7 @@ public final class ExpiringCache<K, V> {
 
     private final AsyncCache<K, CacheEntry<V>> entries;
     private final long ttlNanos;
+    private final long watchedForNanos;
     private final Predicate<RuntimeException> transientFailure;
     private final ToLongFunction<V> seen;
     private final ToLongFunction<K> required;
@@ -50,19 +52,23 @@ public final class ExpiringCache<K, V> {
 
     /**
      * @param staleFor how long after expiry an entry may still stand in for a reload in progress or a failed one
+     * @param watchedFor how long after its last read an entry is still loaded again at once when it changes
      * @param transientFailure which load failures the expired entry may hide
      * @param seen how new a loaded value is: the last change it reflects
      * @param required the last change a key's value must reflect now; a value that does not is answered and kept
      *                 only as a fallback, so the next request loads again
      * @param reloads where entries are loaded again when they change
      */
-    public ExpiringCache(Duration ttl, Duration staleFor, int maxEntries, Predicate<RuntimeException> transientFailure,
+    public ExpiringCache(Duration ttl, Duration staleFor, Duration watchedFor, int maxEntries,
+                         Predicate<RuntimeException> transientFailure,
                          ToLongFunction<V> seen, ToLongFunction<K> required, LongSupplier nanoClock,
                          ScheduledExecutorService reloads) {
-        if (ttl.isNegative() || staleFor.isNegative()) {
-            throw new IllegalArgumentException("cache durations must not be negative: ttl " + ttl + ", stale " + staleFor);
+        if (ttl.isNegative() || staleFor.isNegative() || watchedFor.isNegative()) {
+            throw new IllegalArgumentException("cache durations must not be negative: ttl " + ttl + ", stale "
+                    + staleFor + ", watched " + watchedFor);
         }
         this.ttlNanos = ttl.toNanos();
+        this.watchedForNanos = watchedFor.toNanos();
         this.transientFailure = transientFailure;
         this.seen = seen;
         this.required = required;
@@ -104,12 +110,14 @@ public final class ExpiringCache<K, V> {
             return loadInto(key, load, loader);
         }
         CacheEntry<V> cached = await(slot);
-        if (cached.freshAt(clock.getAsLong()) || !cached.claimReload()) {
-            return cached.answer();
+        long now = clock.getAsLong();
+        if (cached.freshAt(now) || !cached.claimReload()) {
+            return cached.answer(now);
         }
         try {
             V value = loader.get();
-            CompletableFuture<CacheEntry<V>> stored = CompletableFuture.completedFuture(entryFor(key, value, loader));
+            CompletableFuture<CacheEntry<V>> stored = CompletableFuture.completedFuture(entryFor(key, value, loader,
+                    cached));
             entries.put(key, stored);
             settle(key, stored);
             return value;
@@ -139,7 +147,7 @@ public final class ExpiringCache<K, V> {
     private V loadInto(K key, CompletableFuture<CacheEntry<V>> load, Supplier<V> loader) {
         try {
             V value = loader.get();
-            load.complete(entryFor(key, value, loader));
+            load.complete(entryFor(key, value, loader, null));
             settle(key, load);
             return value;
         } catch (Throwable e) {
@@ -149,9 +157,9 @@ public final class ExpiringCache<K, V> {
         }
     }
 
-    private CacheEntry<V> entryFor(K key, V value, Supplier<V> loader) {
+    private CacheEntry<V> entryFor(K key, V value, Supplier<V> loader, CacheEntry<V> replaced) {
         long now = clock.getAsLong();
-        return new CacheEntry<>(value, current(key, value) ? now + ttlNanos : now, loader);
+        return new CacheEntry<>(value, current(key, value) ? now + ttlNanos : now, loader, replaced);
     }
 
     private boolean current(K key, V value) {
@@ -203,7 +211,7 @@ public final class ExpiringCache<K, V> {
                 return;
             }
             CacheEntry<V> stale = entry.expiredAt(now);
-            boolean reload = entry.read && stale.claimReload();
+            boolean reload = entry.watched(now, watchedForNanos) && stale.claimReload();
             CompletableFuture<CacheEntry<V>> replacement = CompletableFuture.completedFuture(stale);
             if (entries.asMap().replace(key, slot, replacement) && reload) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
@@ -232,12 +240,13 @@ public final class ExpiringCache<K, V> {
                     long had = seen.applyAsLong(entry.value);
                     if (current(key, value) || attempt == RETRIES) {
                         // Another instance of query-service may answer older than the one before did.
-                        store(key, stale, entryFor(key, got >= had ? value : entry.value, entry.loader));
+                        store(key, stale, entryFor(key, got >= had ? value : entry.value, entry.loader,
+                                entry));
                     } else if (got <= had) {
                         again = true;
                         reloadLater(key, stale, attempt + 1, done);
                     } else {
-                        CacheEntry<V> newer = new CacheEntry<>(value, entry.freshUntil, entry.loader);
+                        CacheEntry<V> newer = new CacheEntry<>(value, entry.freshUntil, entry.loader, entry);
                         newer.claimReload();
                         CompletableFuture<CacheEntry<V>> next = CompletableFuture.completedFuture(newer);
                         // Not replaced: the entry was evicted or dropped meanwhile, and nobody waits for it.

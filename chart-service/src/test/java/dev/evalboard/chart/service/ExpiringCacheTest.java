@@ -24,6 +24,7 @@ class ExpiringCacheTest {
 
     private static final long TTL = 100;
     private static final long STALE_FOR = 1_000;
+    private static final long WATCHED_FOR = 500;
 
     private final AtomicLong now = new AtomicLong(1_000);
     private final AtomicInteger loads = new AtomicInteger();
@@ -36,7 +37,7 @@ class ExpiringCacheTest {
      */
     private final Map<String, Integer> required = new ConcurrentHashMap<>();
     private final ExpiringCache<String, Integer> cache = new ExpiringCache<>(Duration.ofNanos(TTL),
-            Duration.ofNanos(STALE_FOR), 3, failure -> failure instanceof Unavailable,
+            Duration.ofNanos(STALE_FOR), Duration.ofNanos(WATCHED_FOR), 3, failure -> failure instanceof Unavailable,
             value -> value == NOT_CURRENT ? -1 : value, key -> required.getOrDefault(key, 0), now::get, reloads);
 
     @AfterEach
@@ -74,6 +75,22 @@ class ExpiringCacheTest {
         now.addAndGet(1);
         assertEquals(2, load("a"));
         assertEquals(2, loads.get());
+    }
+
+    @Test
+    void anEntryReadWithinTheWatchedTimeIsLoadedAgainAtEachChangeThenOnlyExpires() throws Exception {
+        assertEquals(1, load("a"));
+        assertEquals(1, load("a"), "read: someone is looking at it");
+        long lastRead = now.get();
+        int expected = 1;
+        while (now.get() - lastRead <= WATCHED_FOR) {
+            cache.reloadIf(key -> true).get(5, TimeUnit.SECONDS);
+            assertEquals(++expected, loads.get(), "read within the watched time: loaded again, though not read since");
+            now.addAndGet(TTL / 2);
+        }
+        cache.reloadIf(key -> true).get(5, TimeUnit.SECONDS);
+        assertEquals(expected, loads.get(), "nobody read it for longer than the watched time: only expired");
+        assertEquals(expected + 1, load("a"), "the next request loads it");
     }
 
     @Test
