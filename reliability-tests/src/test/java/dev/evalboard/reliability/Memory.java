@@ -9,20 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A service's memory at one moment: resident size from {@code /proc}, and the heap still in use right after a full
- * collection ({@code jcmd GC.run}, then {@code GC.heap_info}), which is what a leak makes grow.
+ * A service's memory at one moment: resident size from {@code /proc}, and the bytes of the objects a full collection
+ * found alive ({@code jcmd GC.class_histogram}), which is what a leak makes grow. The heap's use read after
+ * {@code GC.run} also counted what the service allocated between the two commands: a service still working (ingest
+ * goes on, and a cache recomputes the answers read lately) showed tens of MB more than it held.
  */
 record Memory(long residentKb, long liveHeapBytes) {
-    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    private static final Pattern LIVE_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
     static Memory of(ServiceProcess service) throws IOException, InterruptedException {
         long resident = residentKb(service.pid());
-        jcmd(service.pid(), "GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd(service.pid(), "GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("no heap figures from jcmd for " + service.pid());
+        Matcher live = LIVE_TOTAL.matcher(jcmd(service.pid(), "GC.class_histogram"));
+        if (!live.find()) {
+            throw new IllegalStateException("no live heap total from jcmd for " + service.pid());
         }
-        return new Memory(resident, Long.parseLong(used.group(1)) * 1024);
+        return new Memory(resident, Long.parseLong(live.group(1)));
     }
 
     String change(Memory end) {
