@@ -38,4 +38,15 @@ class ConsumerSettingsTest {
                 "allow.auto.create.topics", "false");
         expected.forEach((name, value) -> assertEquals(value, String.valueOf(settings.get(name)), name));
     }
+
+    /**
+     * A rebalance of the group waits for every member, so a crashed instance's moderation consumer must expire as
+     * soon as its results consumers, or a restarted instance waits for Kafka's 45 s default before its first batch.
+     */
+    @Test
+    void theModerationConsumerInTheResultsGroupExpiresWithTheResultsConsumers() {
+        Map<String, ?> moderation = clients.getConsumer("moderation").configuration();
+        assertEquals("evalboard-ingest", String.valueOf(moderation.get("group.id")));
+        assertEquals("10000", String.valueOf(moderation.get("session.timeout.ms")));
+    }
 }

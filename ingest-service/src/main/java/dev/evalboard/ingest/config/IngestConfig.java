@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Settings of ingest, under {@code evalboard.ingest}. The topic, group and dead-letter topic also name the
  * channels in {@code application.properties}; the consumer's client settings are applied by
- * {@code messaging.ResultConsumerSettings}.
+ * {@code messaging.IngestConsumerSettings}.
  */
 @ConfigMapping(prefix = "evalboard.ingest")
 public interface IngestConfig {

@@ -10,18 +10,27 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The Kafka consumer settings of the results channel that come from {@code evalboard.ingest.*} (typed there, so
  * that {@code EVALBOARD_INGEST_SESSION_TIMEOUT=10s} keeps working), or that ingest's guarantees need whatever a
- * {@code kafka.*} setting says. Defaults that a {@code kafka.*} setting may change are only filled in when absent.
+ * {@code kafka.*} setting says, and the session timeout of the moderation channel, which shares the results' group.
+ * Defaults that a {@code kafka.*} setting may change are only filled in when absent.
  */
 @ApplicationScoped
-public class ResultConsumerSettings implements ClientCustomizer<Map<String, Object>> {
+public class IngestConsumerSettings implements ClientCustomizer<Map<String, Object>> {
     private final IngestConfig config;
 
-    public ResultConsumerSettings(IngestConfig config) {
+    public IngestConsumerSettings(IngestConfig config) {
         this.config = config;
     }
 
     @Override
     public Map<String, Object> customize(String channel, Config channelConfig, Map<String, Object> settings) {
+        if (channel.equals(ModerationConsumer.CHANNEL)) {
+            // The moderation consumer is a member of the results' group, and a rebalance waits for every member: a
+            // killed instance's moderation consumer, with Kafka's 45 s default, held a restarted instance's first
+            // batch for 45 s.
+            settings.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                    Long.toString(config.sessionTimeout().toMillis()));
+            return settings;
+        }
         if (!ResultBatchConsumer.isResultsChannel(channel)) {
             return settings;
         }
