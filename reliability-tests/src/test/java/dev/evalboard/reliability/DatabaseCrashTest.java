@@ -21,6 +21,9 @@ class DatabaseCrashTest {
     private static final int EVENTS = 200_000;
     private static final int CRASHES = 3;
     private static final int EVENTS_PER_SECOND = 2_000;
+    // Published only after each restart, this many per restart: however long the restarts took, ingest has records
+    // to store after each.
+    private static final int AFTER_EACH_RESTART = 5_000;
 
     @Test
     void killedThreeTimesMidStreamTheDatabaseLosesNoAcknowledgedBatch() throws Exception {
@@ -33,8 +36,8 @@ class DatabaseCrashTest {
                     lab.postgres().settings(List.of("synchronous_commit")).get("synchronous_commit"),
                     "the server under the test runs with production's durability settings");
             ServiceProcess ingest = lab.startIngest("ingest");
-            try (StreamPublisher publisher = StreamPublisher.start(lab.bootstrapServers(),
-                    IngestOutcome.messages(events), EVENTS_PER_SECOND)) {
+            try (StreamPublisher publisher = StreamPublisher.startHoldingBack(lab.bootstrapServers(),
+                    IngestOutcome.messages(events), EVENTS_PER_SECOND, CRASHES * AFTER_EACH_RESTART)) {
                 for (int crash = 1; crash <= CRASHES; crash++) {
                     lab.awaitStoringMore(PREFIX);
                     Await.sleep(Duration.ofMillis(500 + random.nextInt(3_000)));
@@ -42,9 +45,8 @@ class DatabaseCrashTest {
                     lab.postgres().crash();
                     Await.sleep(Duration.ofMillis(1_000 + random.nextInt(4_000)));
                     lab.postgres().restart();
+                    publisher.release(AFTER_EACH_RESTART);
                 }
-                assertTrue(storedAtCrash.get(CRASHES - 1) < EVENTS, "the last crash came before the stream ended: "
-                        + storedAtCrash);
                 assertTrue(ingest.isAlive(), "ingest survived the crashes");
                 publisher.awaitAllAcknowledged(Duration.ofMinutes(5));
             }

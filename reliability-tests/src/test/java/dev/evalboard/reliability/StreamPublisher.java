@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,8 +30,9 @@ final class StreamPublisher implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
     private final int total;
+    private final Semaphore released = new Semaphore(0);
 
-    private StreamPublisher(String bootstrapServers, List<Message> messages, int perSecond) {
+    private StreamPublisher(String bootstrapServers, List<Message> messages, int perSecond, int heldBack) {
         this.total = messages.size();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -42,18 +44,39 @@ final class StreamPublisher implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        this.thread = new Thread(() -> send(messages, perSecond), "reliability-publisher");
+        this.thread = new Thread(() -> send(messages, perSecond, messages.size() - heldBack),
+                "reliability-publisher");
     }
 
     static StreamPublisher start(String bootstrapServers, List<Message> messages, int perSecond) {
-        StreamPublisher publisher = new StreamPublisher(bootstrapServers, messages, perSecond);
+        return startHoldingBack(bootstrapServers, messages, perSecond, 0);
+    }
+
+    /**
+     * Publishes all but the last {@code heldBack} records at the rate; each of those follows once it is
+     * {@link #release released} (and not before its time at the rate). A scenario that restarts a service holds some back for after each restart, so that
+     * the restarted service has records to take however long the restarts before it took.
+     */
+    static StreamPublisher startHoldingBack(String bootstrapServers, List<Message> messages, int perSecond,
+            int heldBack) {
+        StreamPublisher publisher = new StreamPublisher(bootstrapServers, messages, perSecond, heldBack);
+        // A scenario that fails before releasing them all must not leave the JVM waiting for the rest.
+        publisher.thread.setDaemon(true);
         publisher.thread.start();
         return publisher;
     }
 
-    private void send(List<Message> messages, int perSecond) {
+    /** Lets {@code count} more of the held-back records go. */
+    void release(int count) {
+        released.release(count);
+    }
+
+    private void send(List<Message> messages, int perSecond, int tail) {
         long start = System.nanoTime();
         for (int i = 0; i < messages.size(); i++) {
+            if (i >= tail) {
+                awaitRelease();
+            }
             long due = start + (long) (i * 1e9 / perSecond);
             long wait = due - System.nanoTime();
             if (wait > 1_000_000) {
@@ -87,6 +110,14 @@ final class StreamPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(30));
+    }
+
+    private void awaitRelease() {
+        try {
+            released.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
