@@ -54,7 +54,10 @@ public class BenchmarkRepository implements PanacheRepositoryBase<BenchmarkEntit
      */
     public List<Benchmark> versionsOf(String name, String metric) {
         if (Snapshot.instant().isEmpty()) {
-            return find("name = ?1 and metric = ?2", name, metric).stream().map(BenchmarkEntity::toBenchmark).toList();
+            // list(), not stream(): a scrolled result costs several times the CPU for the one to three rows here, and
+            // every leaderboard computation resolves its benchmark.
+            return find("name = ?1 and metric = ?2", name, metric).list().stream().map(BenchmarkEntity::toBenchmark)
+                    .toList();
         }
         return existing("select b, " + DIRECTION_SETTLED_LATER + " from Benchmark b where b.name = :name"
                 + " and b.metric = :metric", "", Object[].class).setParameter("name", name)
