@@ -4,7 +4,8 @@
 # events/s, the leaderboards at READ_RATE req/s (cached) and UNCACHED_RATE req/s (response cache off),
 # publish->visible latency to the database, the leaderboard and the chart. Peers, during the same ingest: pgbench
 # runs the leaderboard's own SQL at the same rate on the same database, and nginx serves the cached reads' answers
-# as static files at the same rate. Takes about 12 minutes.
+# as static files at the same rate, with the freshness markers going on as during the cached reads. Each measured
+# phase starts once ingest has caught up with the stream. Takes about 12 minutes.
 #
 # Environment: MODELS (100000), BENCHMARKS (10), INGEST_RATE (1000), READ_RATE (1000), UNCACHED_RATE (500),
 # DURATION (30) seconds per measurement.
