@@ -29,7 +29,10 @@ public class ChangeFeed {
 
     private final ChartDataService data;
     private final LiveChanges live;
-    /** Completes once the pages have heard of every change read so far; read and replaced by the one feed thread. */
+    /**
+     * Completes once the pages have heard of every change read so far. Read and replaced only in onChanges, which the
+     * connector calls for one poll at a time (an ordered {@code @Blocking} method), never concurrently.
+     */
     private CompletableFuture<Void> told = CompletableFuture.completedFuture(null);
 
     public ChangeFeed(ChartDataService data, LiveChanges live) {

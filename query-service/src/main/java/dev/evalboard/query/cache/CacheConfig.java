@@ -26,7 +26,8 @@ public interface CacheConfig {
     /**
      * How long after its last read an answer stays watched: a change recomputes a watched answer at once and drops
      * the others. Longer than a dashboard's refresh period, so a board polled every few seconds under continuous
-     * ingest is answered from the cache at every poll; an answer read only once is never watched.
+     * ingest is answered from the cache at every poll. An answer computed for one request and never read from the
+     * cache is not watched.
      */
     @WithDefault("10s")
     Duration watchedFor();
