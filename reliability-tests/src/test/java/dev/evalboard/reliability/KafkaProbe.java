@@ -1,5 +1,6 @@
 package dev.evalboard.reliability;
 
+import dev.evalboard.devstack.ConsumerLag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -32,19 +31,7 @@ final class KafkaProbe {
     /** Records of {@code eval.results} that the ingest group has not committed yet. */
     long lag() throws ExecutionException, InterruptedException {
         try (Admin admin = lab.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(FaultLab.GROUP)
-                    .partitionsToOffsetAndMetadata().get();
-            Set<TopicPartition> partitions = admin.describeTopics(List.of(FaultLab.TOPIC)).allTopicNames().get()
-                    .get(FaultLab.TOPIC).partitions().stream()
-                    .map(p -> new TopicPartition(FaultLab.TOPIC, p.partition())).collect(Collectors.toSet());
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            long lag = 0;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-            }
-            return lag;
+            return ConsumerLag.of(admin, FaultLab.GROUP, FaultLab.TOPIC);
         }
     }
 

@@ -54,8 +54,9 @@ final class StreamPublisher implements AutoCloseable {
 
     /**
      * Publishes all but the last {@code heldBack} records at the rate; each of those follows once it is
-     * {@link #release released} (and not before its time at the rate). A scenario that restarts a service holds some back for after each restart, so that
-     * the restarted service has records to take however long the restarts before it took.
+     * {@link #release released} (and not before its time at the rate). A scenario that restarts a service holds some
+     * back for after each restart, so that the restarted service has records to take however long the restarts
+     * before it took.
      */
     static StreamPublisher startHoldingBack(String bootstrapServers, List<Message> messages, int perSecond,
             int heldBack) {

@@ -1,15 +1,10 @@
 package dev.evalboard.devstack.bench;
 
+import dev.evalboard.devstack.ConsumerLag;
+import dev.evalboard.devstack.bench.SteadyIngestLoad.LiveEvents;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far ingest-service is behind the results published to it: the log ends of its partitions minus what its group
@@ -30,21 +25,12 @@ final class IngestBacklog {
         long deadline = started + timeout.toNanos();
         long backlog;
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
-            while ((backlog = backlog(admin)) > CAUGHT_UP_WITHIN_SECONDS * eventsPerSecond
-                    && System.nanoTime() < deadline) {
+            while ((backlog = ConsumerLag.of(admin, GROUP, LiveEvents.TOPIC))
+                    > CAUGHT_UP_WITHIN_SECONDS * eventsPerSecond && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
         }
         return String.format("ingest backlog %,d events after waiting %.1f s", backlog,
                 (System.nanoTime() - started) / 1e9);
-    }
-
-    private static long backlog(Admin admin) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all().get();
-        return committed.entrySet().stream()
-                .mapToLong(entry -> ends.get(entry.getKey()).offset() - entry.getValue().offset()).sum();
     }
 }
